@@ -1,0 +1,38 @@
+# The two commands of the README: `make run` and `make test`. Both set up what is missing first.
+BUILD ?= build
+PORT ?= 8080
+DB ?= var/khet.db
+
+.PHONY: setup build web run test test-unit lint format clean
+
+setup:
+	@tools/setup
+
+$(BUILD)/build.ninja: CMakeLists.txt
+	cmake -S . -B $(BUILD) -G Ninja
+
+build: setup $(BUILD)/build.ninja
+	cmake --build $(BUILD)
+
+web: setup
+	@if [ -f web/package.json ]; then cd web && npm run --silent build; fi
+
+run: build web
+	@mkdir -p var
+	$(BUILD)/khet demo --db $(DB) --if-empty
+	$(BUILD)/khet serve --db $(DB) --port $(PORT)
+
+test: build web
+	tools/check_layers
+	tools/check_format
+	ctest --test-dir $(BUILD) --output-on-failure -j2
+	@if [ -f web/package.json ]; then tools/e2e $(BUILD)/khet; fi
+
+test-unit: build
+	ctest --test-dir $(BUILD) --output-on-failure -j2 -L unit
+
+format:
+	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD) web/dist
