@@ -1,6 +1,284 @@
-#include <cstdio>
+#include <fmt/format.h>
 
-int main() {
-    std::puts("khet");
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "app/wiring.hpp"
+#include "domain/statistics.hpp"
+#include "http/beast_server.hpp"
+#include "http/error_mapping.hpp"
+#include "http/json_mapping.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+#include "reports/render.hpp"
+#include "services/demo_office.hpp"
+#include "sheets/sheet.hpp"
+
+namespace khet::app {
+namespace {
+
+constexpr const char* kDefaultDatabase = "var/khet.db";
+
+int Report(const Error& error) {
+    std::fprintf(stderr, "ผิดพลาด: %s\n", Describe(error).c_str());
+    return error.code == ErrorCode::kInvalidArgument || error.code == ErrorCode::kNotFound ? 2 : 1;
+}
+
+int Migrate(const std::string& database) {
+    auto wiring = Wiring::Open(database);
+    if (!wiring) return Report(wiring.error());
+    std::printf("ฐานข้อมูล %s เป็นรุ่นล่าสุดแล้ว\n", database.c_str());
+    return 0;
+}
+
+int Demo(const std::string& database, const std::string& list_path, bool if_empty) {
+    auto wiring = Wiring::Open(database);
+    if (!wiring) return Report(wiring.error());
+    if (if_empty && (*wiring)->Store().FindOffice(DemoOffice::kOfficeCode)) {
+        std::printf("มีสำนักงานสาธิต %s อยู่แล้วใน %s: ไม่สร้างซ้ำ\n",
+                    std::string(DemoOffice::kOfficeCode).c_str(), database.c_str());
+        return 0;
+    }
+    auto sheet = sheets::ReadSheetFile(list_path);
+    if (!sheet) return Report(sheet.error());
+    DemoOffice demo((*wiring)->Store(), (*wiring)->Store());
+    auto summary = demo.Build(*sheet);
+    if (!summary) return Report(summary.error());
+    std::printf(
+        "สร้างสำนักงานสาธิต สพป.ฉะเชิงเทรา เขต 2 (รหัส %s) ใน %s แล้ว: โรงเรียน %lld แห่ง "
+        "นักเรียน %lld คน ครู %lld คน ข้อมูลรอบ %s\n"
+        "ชื่อและรหัสโรงเรียนเป็นข้อมูลจริง; อำเภอ เขตคุณภาพ และจำนวนรายโรงเรียนเป็นข้อมูลสร้างขึ้น\n",
+        summary->office_code.c_str(), database.c_str(), summary->schools, summary->students,
+        summary->teachers, summary->round.Label().c_str());
+    return 0;
+}
+
+struct ImportArgs {
+    std::string kind;
+    std::string file;
+    std::string round;
+    std::string office;
+    std::string area;
+    std::string school;
+    bool dry_run = false;
+};
+
+int Import(const std::string& database, const ImportArgs& args) {
+    ImportOptions options;
+    options.dry_run = args.dry_run;
+    options.office_code = args.office;
+    options.area_code = args.area;
+    options.school_code = args.school;
+    if (!args.round.empty()) {
+        auto round = CensusRound::Parse(args.round);
+        if (!round) return Report(round.error());
+        options.round = *round;
+    }
+    auto sheet = sheets::ReadSheetFile(args.file);
+    if (!sheet) return Report(sheet.error());
+    auto wiring = Wiring::Open(database);
+    if (!wiring) return Report(wiring.error());
+    auto summary = (*wiring)->Imports().Import(args.kind, *sheet, options);
+    if (!summary) return Report(summary.error());
+    std::printf("%s %s: %lld แถว จาก %lld โรงเรียน (รูปแบบ %s)\n",
+                summary->dry_run ? "ตรวจแล้ว ไม่ได้บันทึก (--dry-run)" : "นำเข้าแล้ว",
+                summary->source.c_str(), summary->rows, summary->schools, summary->format.c_str());
+    for (const std::string& note : summary->notes) std::printf("  หมายเหตุ: %s\n", note.c_str());
+    return 0;
+}
+
+struct StatsArgs {
+    std::string table;
+    std::string office;
+    std::string round;
+    std::string scheme;
+    std::string format = "csv";
+    std::string output;
+};
+
+int Stats(const std::string& database, const StatsArgs& args) {
+    auto wiring = Wiring::Open(database);
+    if (!wiring) return Report(wiring.error());
+    TableQuery query{args.office, std::nullopt, args.scheme};
+    if (!args.round.empty()) {
+        auto round = CensusRound::Parse(args.round);
+        if (!round) return Report(round.error());
+        query.round = *round;
+    }
+    auto document = (*wiring)->Statistics().StatisticsDocument(args.table, query);
+    if (!document) return Report(document.error());
+    std::string bytes;
+    if (args.format == "json") {
+        bytes =
+            http::ToJson(std::get<Table>(document->blocks.front()), document->provenance).dump(2) +
+            "\n";
+    } else {
+        auto format = reports::ParseFormat(args.format);
+        if (!format) return Report(format.error());
+        auto rendered = reports::Render(*document, *format);
+        if (!rendered) return Report(rendered.error());
+        bytes = std::move(*rendered);
+    }
+    if (args.output.empty() || args.output == "-") {
+        std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+        return 0;
+    }
+    const std::string temporary = args.output + ".tmp";
+    {
+        std::ofstream out(temporary, std::ios::binary);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!out) {
+            return Report(
+                Error{ErrorCode::kUnavailable, fmt::format("เขียนไฟล์ {} ไม่ได้", args.output), {}});
+        }
+    }
+    std::rename(temporary.c_str(), args.output.c_str());
+    std::fprintf(stderr, "เขียน %s แล้ว (%zu ไบต์)\n", args.output.c_str(), bytes.size());
+    return 0;
+}
+
+int Validate(const std::string& database, const std::string& office,
+             const std::string& round_text) {
+    auto wiring = Wiring::Open(database);
+    if (!wiring) return Report(wiring.error());
+    std::optional<CensusRound> round;
+    if (!round_text.empty()) {
+        auto parsed = CensusRound::Parse(round_text);
+        if (!parsed) return Report(parsed.error());
+        round = *parsed;
+    }
+    auto warnings = (*wiring)->Statistics().Validate(office, round);
+    if (!warnings) return Report(warnings.error());
+    for (const ValidationWarning& warning : *warnings) {
+        std::printf("คำเตือน [%s] %s\n", warning.rule.c_str(), warning.message.c_str());
+    }
+    std::printf("พบคำเตือน %zu รายการ\n", warnings->size());
+    return 0;
+}
+
+struct ServeArgs {
+    std::string address = "127.0.0.1";
+    int port = 8080;
+    std::string port_file;
+    std::string web = "web/dist";
+    int threads = 4;
+};
+
+int Serve(const std::string& database, const ServeArgs& args) {
+    // Accounts come with a later issue: until then Khet serves the loopback address only.
+    if (args.address != "127.0.0.1" && args.address != "::1" && args.address != "localhost") {
+        return Report(Error{
+            ErrorCode::kInvalidArgument, "ยังไม่มีระบบบัญชีผู้ใช้: Khet ให้บริการได้เฉพาะ 127.0.0.1", {}});
+    }
+    {
+        auto check = Wiring::Open(database);  // migrate once, and fail early on a bad store
+        if (!check) return Report(check.error());
+    }
+    http::Router router;
+    http::RegisterApi(router, [database]() -> http::ApiServices {
+        thread_local std::unique_ptr<Wiring> wiring;
+        if (!wiring) {
+            auto opened = Wiring::Open(database);
+            if (!opened) {
+                std::fprintf(stderr, "khet: %s\n", Describe(opened.error()).c_str());
+                std::abort();
+            }
+            wiring = std::move(*opened);
+        }
+        return wiring->Api();
+    });
+    const http::StaticFiles files(args.web);
+    const auto handler = [&](const http::Request& request) {
+        http::Response response = [&] {
+            if (request.path.starts_with("/api/")) return router.Dispatch(request);
+            if (request.method == "GET" || request.method == "HEAD") {
+                if (auto file = files.Find(request.path)) return *file;
+            }
+            return router.Dispatch(request);
+        }();
+        response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+        response.headers.emplace_back("Referrer-Policy", "same-origin");
+        response.headers.emplace_back("X-Frame-Options", "DENY");
+        response.headers.emplace_back(
+            "Content-Security-Policy",
+            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
+        return response;
+    };
+    http::ServerOptions options;
+    options.address = args.address == "localhost" ? "127.0.0.1" : args.address;
+    options.port = args.port;
+    options.port_file = args.port_file;
+    options.threads = args.threads;
+    auto served = http::Serve(options, handler);
+    if (!served) return Report(served.error());
+    return 0;
+}
+
+}  // namespace
+}  // namespace khet::app
+
+int main(int argc, char** argv) {
+    using namespace khet::app;
+    CLI::App cli{"Khet — ระบบแผน ข้อมูล และรายงานของสำนักงานเขตพื้นที่การศึกษา"};
+    cli.require_subcommand(1);
+    cli.fallthrough();  // `khet demo --db F` as well as `khet --db F demo`
+    std::string database = kDefaultDatabase;
+    cli.add_option("--db", database, "ฐานข้อมูล: ไฟล์ SQLite หรือ postgresql://…")
+        ->capture_default_str();
+
+    auto* migrate = cli.add_subcommand("migrate", "สร้างหรือปรับโครงสร้างฐานข้อมูลให้เป็นรุ่นล่าสุด");
+
+    std::string list_path = "data/demo/obec_schools_2402.tsv";
+    bool if_empty = false;
+    auto* demo = cli.add_subcommand("demo", "สร้างสำนักงานสาธิต สพป.ฉะเชิงเทรา เขต 2");
+    demo->add_option("--school-list", list_path, "รายชื่อโรงเรียน สพฐ. (TSV)")->capture_default_str();
+    demo->add_flag("--if-empty", if_empty, "ไม่ทำอะไรถ้ามีสำนักงานสาธิตอยู่แล้ว");
+
+    ImportArgs import_args;
+    auto* import = cli.add_subcommand("import", "นำเข้าข้อมูลจากไฟล์ CSV หรือ XLSX (ทั้งไฟล์หรือไม่เลย)");
+    import->add_option("kind", import_args.kind, "schools | census | staff | degrees")
+        ->required()
+        ->check(CLI::IsMember({"schools", "census", "staff", "degrees"}));
+    import->add_option("file", import_args.file, "ไฟล์ CSV, TSV หรือ XLSX")->required();
+    import->add_option("--round", import_args.round, "รอบข้อมูล ปีการศึกษา/รอบ เช่น 2564/2");
+    import->add_option("--office", import_args.office, "รหัสสำนักงานเขต เช่น 2402");
+    import->add_option("--area", import_args.area, "รายชื่อ สพฐ.: เอาเฉพาะเขตนี้ เช่น 2402");
+    import->add_option("--school", import_args.school, "ไฟล์ EMIS รายโรงเรียน: รหัสโรงเรียน");
+    import->add_flag("--dry-run", import_args.dry_run, "ตรวจอย่างเดียว ไม่บันทึก");
+
+    StatsArgs stats_args;
+    auto* stats = cli.add_subcommand("stats", "ตารางสถิติ (ตารางที่ 1–4, 6–8 ของแผน)");
+    stats->add_option("table", stats_args.table, "table1 … table8")->required();
+    stats->add_option("--office", stats_args.office, "รหัสสำนักงานเขต")->required();
+    stats->add_option("--round", stats_args.round, "รอบข้อมูล (ค่าเริ่มต้น: รอบล่าสุด)");
+    stats->add_option("--scheme", stats_args.scheme, "เกณฑ์ขนาดโรงเรียน (table2)");
+    stats->add_option("--format", stats_args.format, "csv | json | xlsx | pdf")
+        ->check(CLI::IsMember({"csv", "json", "xlsx", "pdf"}))
+        ->capture_default_str();
+    stats->add_option("-o,--output", stats_args.output, "ไฟล์ผลลัพธ์ (ค่าเริ่มต้น: หน้าจอ)");
+
+    std::string validate_office, validate_round;
+    auto* validate = cli.add_subcommand("validate", "ตรวจความสอดคล้องของข้อมูลข้ามตาราง");
+    validate->add_option("--office", validate_office, "รหัสสำนักงานเขต")->required();
+    validate->add_option("--round", validate_round, "รอบข้อมูล");
+
+    ServeArgs serve_args;
+    auto* serve = cli.add_subcommand("serve", "เปิดเว็บ (เฉพาะ 127.0.0.1 จนกว่าจะมีระบบบัญชีผู้ใช้)");
+    serve->add_option("--address", serve_args.address)->capture_default_str();
+    serve->add_option("--port", serve_args.port, "พอร์ต (0 = เลือกพอร์ตว่างเอง)")
+        ->capture_default_str();
+    serve->add_option("--port-file", serve_args.port_file, "เขียนพอร์ตที่ใช้ลงไฟล์นี้");
+    serve->add_option("--web", serve_args.web, "โฟลเดอร์หน้าเว็บที่สร้างแล้ว")->capture_default_str();
+    serve->add_option("--threads", serve_args.threads)->capture_default_str();
+
+    CLI11_PARSE(cli, argc, argv);
+    if (*migrate) return Migrate(database);
+    if (*demo) return Demo(database, list_path, if_empty);
+    if (*import) return Import(database, import_args);
+    if (*stats) return Stats(database, stats_args);
+    if (*validate) return Validate(database, validate_office, validate_round);
+    if (*serve) return Serve(database, serve_args);
     return 0;
 }

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace khet::http {
+
+/// An HTTP request as handlers see it, independent of the server library.
+struct Request {
+    std::string method;  // "GET", "POST"
+    std::string path;    // decoded path without the query: "/api/v1/offices/2402"
+    std::map<std::string, std::string> query;    // decoded query parameters
+    std::map<std::string, std::string> headers;  // lower-case names
+    std::string body;
+    std::string remote_address;
+
+    /// The query parameter, or nullopt when absent.
+    std::optional<std::string> Query(std::string_view name) const;
+};
+
+struct Response {
+    int status = 200;
+    std::string content_type = "application/json; charset=utf-8";
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+};
+
+/// Splits "a=1&b=%E0%B8%81" into decoded pairs; '+' is a space.
+std::map<std::string, std::string> ParseQuery(std::string_view query);
+/// Percent-decodes a path or query component; nullopt on a malformed escape.
+std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
+
+}  // namespace khet::http

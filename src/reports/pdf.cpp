@@ -1,0 +1,439 @@
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <memory>
+#include <numeric>
+#include <variant>
+#include <vector>
+
+#include "reports/render.hpp"
+#include "reports/render_support.hpp"
+
+namespace khet::reports {
+namespace {
+
+// A4 portrait in PDF points, with the margins of Thai official documents.
+constexpr double kCm = 72.0 / 2.54;
+constexpr double kPageWidth = 595.276;
+constexpr double kPageHeight = 841.89;
+constexpr double kMarginLeft = 3.0 * kCm;
+constexpr double kMarginRight = 2.0 * kCm;
+constexpr double kMarginTop = 2.5 * kCm;
+constexpr double kMarginBottom = 2.0 * kCm;
+constexpr double kTextWidth = kPageWidth - kMarginLeft - kMarginRight;
+constexpr double kBottom = kPageHeight - kMarginBottom;
+
+constexpr double kCellPadX = 3.0;
+constexpr double kCellPadY = 1.0;
+constexpr double kRule = 0.5;
+constexpr double kHeaderGrey = 0.85;
+
+// Laksaman is TH Sarabun's design drawn larger: 10.5 pt Laksaman looks like TH Sarabun 16 pt.
+constexpr const char* kBodyFont = "Laksaman 10.5";
+constexpr const char* kBoldFont = "Laksaman Bold 10.5";
+constexpr const char* kTitleFont = "Laksaman Bold 12";
+constexpr const char* kHeadingFont = "Laksaman Bold 11";
+constexpr const char* kSmallFont = "Laksaman 9";
+
+struct GObjectUnref {
+    void operator()(void* object) const { g_object_unref(object); }
+};
+using LayoutPtr = std::unique_ptr<PangoLayout, GObjectUnref>;
+using ContextPtr = std::unique_ptr<PangoContext, GObjectUnref>;
+
+struct FontFree {
+    void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
+};
+using FontPtr = std::unique_ptr<PangoFontDescription, FontFree>;
+
+struct SurfaceDestroy {
+    void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
+};
+struct CairoDestroy {
+    void operator()(cairo_t* cr) const { cairo_destroy(cr); }
+};
+
+double Points(int pango_units) { return pango_units_to_double(pango_units); }
+
+cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
+    try {
+        static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    } catch (...) {
+        return CAIRO_STATUS_WRITE_ERROR;
+    }
+    return CAIRO_STATUS_SUCCESS;
+}
+
+enum class Align { kLeft, kCenter, kRight };
+
+/// The fonts of one render, made once and shared by every layout.
+struct Fonts {
+    FontPtr body{pango_font_description_from_string(kBodyFont)};
+    FontPtr bold{pango_font_description_from_string(kBoldFont)};
+    FontPtr title{pango_font_description_from_string(kTitleFont)};
+    FontPtr heading{pango_font_description_from_string(kHeadingFont)};
+    FontPtr small{pango_font_description_from_string(kSmallFont)};
+};
+
+/// Lays a document out top to bottom, starting a page whenever the next line or table row
+/// would cross the bottom margin.
+class PdfWriter {
+  public:
+    PdfWriter(cairo_t* cr, PangoContext* context, const PdfOptions& options)
+        : cr_(cr), context_(context), options_(options) {
+        line_height_ = Height(Layout("ก", fonts_.body.get(), 0, Align::kLeft).get());
+        StartPage();
+    }
+
+    void Title(const Document& document) {
+        if (!document.title.empty()) {
+            Flow(Layout(document.title, fonts_.title.get(), kTextWidth, Align::kCenter).get());
+            y_ += 3;
+        }
+        for (const std::string& line : document.provenance) {
+            Flow(Layout(line, fonts_.small.get(), kTextWidth, Align::kCenter).get());
+        }
+        if (!document.title.empty() || !document.provenance.empty()) y_ += 10;
+    }
+
+    void Draw(const khet::Heading& heading) {
+        auto layout =
+            Layout(heading.text, heading.level <= 1 ? fonts_.heading.get() : fonts_.bold.get(),
+                   kTextWidth, Align::kLeft);
+        // A heading alone at the foot of a page reads as belonging to the page before.
+        Space(6);
+        KeepTogether(Height(layout.get()) + 2 * LineHeight());
+        Flow(layout.get());
+        y_ += 2;
+    }
+
+    void Draw(const khet::Paragraph& paragraph) {
+        // Left aligned: pango's justify only widens spaces, which Thai barely has.
+        Flow(Layout(paragraph.text, fonts_.body.get(), kTextWidth, Align::kLeft).get());
+        y_ += 4;
+    }
+
+    void Draw(const khet::Table& table);
+
+    void Finish() { cairo_show_page(cr_); }
+
+  private:
+    struct Grid {
+        std::vector<double> widths;
+        std::vector<bool> right;
+    };
+
+    std::string Text(std::string_view text) const {
+        return options_.thai_digits ? internal::ThaiDigits(text) : std::string(text);
+    }
+
+    LayoutPtr Layout(std::string_view text, const PangoFontDescription* font, double width,
+                     Align align) const {
+        LayoutPtr layout(pango_layout_new(context_));
+        pango_layout_set_font_description(layout.get(), font);
+        const std::string shown = Text(text);
+        pango_layout_set_text(layout.get(), shown.data(), static_cast<int>(shown.size()));
+        if (width > 0) {
+            pango_layout_set_width(layout.get(), pango_units_from_double(width));
+            // Words first (pango breaks Thai with a dictionary), characters only for a word
+            // wider than its column.
+            pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+        }
+        pango_layout_set_alignment(layout.get(), align == Align::kLeft     ? PANGO_ALIGN_LEFT
+                                                 : align == Align::kCenter ? PANGO_ALIGN_CENTER
+                                                                           : PANGO_ALIGN_RIGHT);
+        return layout;
+    }
+
+    // A column squeezed below its padding still gets a sliver, so pango wraps instead of
+    // running the text across the next column.
+    static double InnerWidth(double column_width) {
+        return std::max(1.0, column_width - 2 * kCellPadX);
+    }
+
+    static double Height(PangoLayout* layout) {
+        PangoRectangle logical;
+        pango_layout_get_extents(layout, nullptr, &logical);
+        return Points(logical.height);
+    }
+
+    static double NaturalWidth(PangoLayout* layout) {
+        PangoRectangle logical;
+        pango_layout_get_extents(layout, nullptr, &logical);
+        return Points(logical.width);
+    }
+
+    // The widest word: the layout squeezed to nothing breaks at every word boundary.
+    static double MinimumWidth(PangoLayout* layout) {
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+        pango_layout_set_width(layout, 1);
+        PangoRectangle logical;
+        pango_layout_get_extents(layout, nullptr, &logical);
+        return Points(logical.x + logical.width);
+    }
+
+    double LineHeight() const { return line_height_; }
+
+    void StartPage() {
+        y_ = kMarginTop;
+        ++page_;
+        auto number =
+            Layout("หน้า " + std::to_string(page_), fonts_.body.get(), kTextWidth, Align::kCenter);
+        cairo_move_to(cr_, kMarginLeft, kBottom + 0.6 * kCm);
+        pango_cairo_show_layout(cr_, number.get());
+    }
+
+    void NewPage() {
+        cairo_show_page(cr_);
+        StartPage();
+    }
+
+    bool AtPageTop() const { return y_ <= kMarginTop; }
+
+    void Space(double points) {
+        if (!AtPageTop()) y_ += points;
+    }
+
+    void KeepTogether(double height) {
+        if (y_ + height > kBottom && !AtPageTop()) NewPage();
+    }
+
+    // Draws a layout line by line so a long paragraph continues on the next page.
+    void Flow(PangoLayout* layout, double x = kMarginLeft) {
+        PangoLayoutIter* iter = pango_layout_get_iter(layout);
+        do {
+            PangoRectangle logical;
+            pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+            const double height = Points(logical.height);
+            KeepTogether(height);
+            const double baseline = Points(pango_layout_iter_get_baseline(iter) - logical.y);
+            cairo_move_to(cr_, x + Points(logical.x), y_ + baseline);
+            pango_cairo_show_layout_line(cr_, pango_layout_iter_get_line_readonly(iter));
+            y_ += height;
+        } while (pango_layout_iter_next_line(iter));
+        pango_layout_iter_free(iter);
+    }
+
+    const PangoFontDescription* CellFont(const Row& row) const {
+        return row.role == RowRole::kBody ? fonts_.body.get() : fonts_.bold.get();
+    }
+
+    Grid Measure(const khet::Table& table) const;
+    void Caption(const khet::Table& table, bool continued);
+    void HeaderRow(const khet::Table& table, const Grid& grid);
+    double RowHeight(const std::vector<LayoutPtr>& layouts) const;
+    void DrawRow(const std::vector<LayoutPtr>& layouts, const Grid& grid, double height,
+                 bool header);
+    std::vector<LayoutPtr> RowLayouts(const Row& row, const Grid& grid) const;
+    std::vector<LayoutPtr> HeaderLayouts(const khet::Table& table, const Grid& grid) const;
+
+    cairo_t* cr_;
+    PangoContext* context_;
+    const PdfOptions& options_;
+    Fonts fonts_;
+    double line_height_ = 0;  // one line of body text
+    double y_ = 0;
+    int page_ = 0;
+};
+
+// Every column first gets its widest body cell, so names and figures stay on one line, and its
+// header's widest word; what is left of the text width goes first to headers that would wrap onto
+// three lines or more, then to every column in proportion. When the body alone is too wide, text
+// columns give up width down to their widest word; figures never wrap.
+PdfWriter::Grid PdfWriter::Measure(const khet::Table& table) const {
+    const size_t n = table.columns.size();
+    Grid grid{std::vector<double>(n, 0), std::vector<bool>(n, false)};
+    std::vector<double> header(n, 0);
+    std::vector<double> base(n, 0);
+    for (size_t c = 0; c < n; ++c) {
+        grid.right[c] = internal::IsNumeric(table.columns[c].kind);
+        auto layout = Layout(table.columns[c].header, fonts_.bold.get(), 0, Align::kLeft);
+        header[c] = NaturalWidth(layout.get()) + 2 * kCellPadX;
+        base[c] = MinimumWidth(layout.get());
+    }
+    for (const Row& row : table.rows) {
+        for (size_t c = 0; c < n; ++c) {
+            auto layout = Layout(row.cells[c].text, CellFont(row), 0, Align::kLeft);
+            base[c] = std::max(base[c], NaturalWidth(layout.get()));
+        }
+    }
+    for (double& width : base) width += 2 * kCellPadX;
+    const double base_sum = std::accumulate(base.begin(), base.end(), 0.0);
+
+    if (base_sum <= kTextWidth) {
+        // A little over half its width lets a header wrap onto two lines rather than three.
+        std::vector<double> wanted(n, 0);
+        for (size_t c = 0; c < n; ++c) wanted[c] = std::max(0.0, 0.55 * header[c] - base[c]);
+        const double wanted_sum = std::accumulate(wanted.begin(), wanted.end(), 0.0);
+        const double granted =
+            wanted_sum > 0 ? std::min(1.0, (kTextWidth - base_sum) / wanted_sum) : 0;
+        for (size_t c = 0; c < n; ++c) grid.widths[c] = base[c] + wanted[c] * granted;
+        const double sum = std::accumulate(grid.widths.begin(), grid.widths.end(), 0.0);
+        for (double& width : grid.widths) width *= kTextWidth / sum;
+        return grid;
+    }
+
+    std::vector<double> minimum = base;
+    for (size_t c = 0; c < n; ++c) {
+        if (grid.right[c]) continue;
+        auto layout = Layout(table.columns[c].header, fonts_.bold.get(), 0, Align::kLeft);
+        minimum[c] = MinimumWidth(layout.get());
+        for (const Row& row : table.rows) {
+            auto cell = Layout(row.cells[c].text, CellFont(row), 0, Align::kLeft);
+            minimum[c] = std::max(minimum[c], MinimumWidth(cell.get()));
+        }
+        minimum[c] = std::min(minimum[c] + 2 * kCellPadX, base[c]);
+    }
+    const double minimum_sum = std::accumulate(minimum.begin(), minimum.end(), 0.0);
+    if (minimum_sum >= kTextWidth) {
+        // Even the widest words do not fit: squeeze, and let pango break inside words.
+        for (size_t c = 0; c < n; ++c) grid.widths[c] = minimum[c] * kTextWidth / minimum_sum;
+        return grid;
+    }
+    const double share = (kTextWidth - minimum_sum) / (base_sum - minimum_sum);
+    for (size_t c = 0; c < n; ++c) grid.widths[c] = minimum[c] + (base[c] - minimum[c]) * share;
+    return grid;
+}
+
+std::vector<LayoutPtr> PdfWriter::HeaderLayouts(const khet::Table& table, const Grid& grid) const {
+    std::vector<LayoutPtr> layouts;
+    for (size_t c = 0; c < table.columns.size(); ++c) {
+        layouts.push_back(Layout(table.columns[c].header, fonts_.bold.get(),
+                                 InnerWidth(grid.widths[c]), Align::kCenter));
+    }
+    return layouts;
+}
+
+std::vector<LayoutPtr> PdfWriter::RowLayouts(const Row& row, const Grid& grid) const {
+    std::vector<LayoutPtr> layouts;
+    for (size_t c = 0; c < row.cells.size(); ++c) {
+        layouts.push_back(Layout(row.cells[c].text, CellFont(row), InnerWidth(grid.widths[c]),
+                                 grid.right[c] ? Align::kRight : Align::kLeft));
+    }
+    return layouts;
+}
+
+double PdfWriter::RowHeight(const std::vector<LayoutPtr>& layouts) const {
+    double height = LineHeight();
+    for (const LayoutPtr& layout : layouts) height = std::max(height, Height(layout.get()));
+    return height + 2 * kCellPadY;
+}
+
+void PdfWriter::DrawRow(const std::vector<LayoutPtr>& layouts, const Grid& grid, double height,
+                        bool header) {
+    const double total_width = std::accumulate(grid.widths.begin(), grid.widths.end(), 0.0);
+    if (header) {
+        cairo_rectangle(cr_, kMarginLeft, y_, total_width, height);
+        cairo_set_source_rgb(cr_, kHeaderGrey, kHeaderGrey, kHeaderGrey);
+        cairo_fill(cr_);
+        cairo_set_source_rgb(cr_, 0, 0, 0);
+    }
+    double x = kMarginLeft;
+    for (size_t c = 0; c < layouts.size(); ++c) {
+        // Headers sit in the middle of their cell; body text starts at the top.
+        const double top = header ? y_ + (height - Height(layouts[c].get())) / 2 : y_ + kCellPadY;
+        cairo_move_to(cr_, x + kCellPadX, top);
+        pango_cairo_show_layout(cr_, layouts[c].get());
+        cairo_rectangle(cr_, x, y_, grid.widths[c], height);
+        x += grid.widths[c];
+    }
+    cairo_set_line_width(cr_, kRule);
+    cairo_stroke(cr_);
+    y_ += height;
+}
+
+void PdfWriter::Caption(const khet::Table& table, bool continued) {
+    if (table.caption.empty()) return;
+    const std::string text = continued ? table.caption + " (ต่อ)" : table.caption;
+    Flow(Layout(text, fonts_.bold.get(), kTextWidth, Align::kLeft).get());
+    y_ += 2;
+}
+
+void PdfWriter::HeaderRow(const khet::Table& table, const Grid& grid) {
+    auto layouts = HeaderLayouts(table, grid);
+    DrawRow(layouts, grid, RowHeight(layouts), true);
+}
+
+void PdfWriter::Draw(const khet::Table& table) {
+    Space(6);
+    if (!table.columns.empty()) {
+        const Grid grid = Measure(table);
+        auto header = HeaderLayouts(table, grid);
+        const double header_height = RowHeight(header);
+        // The caption, the header and the first row start on the same page.
+        double first_row = 0;
+        if (!table.rows.empty()) first_row = RowHeight(RowLayouts(table.rows.front(), grid));
+        KeepTogether(LineHeight() + 2 + header_height + first_row);
+        Caption(table, false);
+        DrawRow(header, grid, header_height, true);
+        for (const Row& row : table.rows) {
+            auto layouts = RowLayouts(row, grid);
+            const double height = RowHeight(layouts);
+            if (y_ + height > kBottom) {
+                NewPage();
+                Caption(table, true);
+                HeaderRow(table, grid);
+            }
+            DrawRow(layouts, grid, height, false);
+        }
+    } else {
+        Caption(table, false);
+    }
+    if (!table.notes.empty()) y_ += 3;
+    for (const std::string& note : table.notes) {
+        Flow(Layout(note, fonts_.small.get(), kTextWidth, Align::kLeft).get());
+    }
+    y_ += 8;
+}
+
+ContextPtr NewContext() {
+    // The default font map is per thread and keeps its font cache between renders.
+    ContextPtr context(pango_font_map_create_context(pango_cairo_font_map_get_default()));
+    // Pango sizes in points and cairo PDF units are both 1/72 inch.
+    pango_cairo_context_set_resolution(context.get(), 72);
+    pango_context_set_language(context.get(), pango_language_from_string("th"));
+    // Hinting rounds glyph advances to device pixels, which a PDF does not have.
+    cairo_font_options_t* font_options = cairo_font_options_create();
+    cairo_font_options_set_hint_style(font_options, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(font_options, CAIRO_HINT_METRICS_OFF);
+    pango_cairo_context_set_font_options(context.get(), font_options);
+    cairo_font_options_destroy(font_options);
+    return context;
+}
+
+}  // namespace
+
+Result<std::string> RenderPdf(const Document& document, const PdfOptions& options) {
+    if (auto checked = internal::CheckDocument(document); !checked) {
+        return std::unexpected(checked.error());
+    }
+    std::string bytes;
+    std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface(
+        cairo_pdf_surface_create_for_stream(AppendToString, &bytes, kPageWidth, kPageHeight));
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, document.title.c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Khet");
+    {
+        std::unique_ptr<cairo_t, CairoDestroy> cr(cairo_create(surface.get()));
+        ContextPtr context = NewContext();
+        pango_cairo_update_context(cr.get(), context.get());
+
+        PdfWriter writer(cr.get(), context.get(), options);
+        writer.Title(document);
+        for (const Block& block : document.blocks) {
+            std::visit([&writer](const auto& item) { writer.Draw(item); }, block);
+        }
+        writer.Finish();
+        if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
+            return Fail(ErrorCode::kInternal,
+                        std::string("cairo: ") + cairo_status_to_string(cairo_status(cr.get())));
+        }
+    }
+    cairo_surface_finish(surface.get());
+    if (const cairo_status_t status = cairo_surface_status(surface.get())) {
+        return Fail(ErrorCode::kInternal, std::string("cairo: ") + cairo_status_to_string(status));
+    }
+    return bytes;
+}
+
+}  // namespace khet::reports

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/error.hpp"
+#include "domain/census.hpp"
+#include "domain/school.hpp"
+#include "domain/size_scheme.hpp"
+
+namespace khet {
+
+/// Offices, quality zones and schools.
+class SchoolRepository {
+  public:
+    virtual ~SchoolRepository() = default;
+
+    virtual Result<std::vector<Office>> Offices() = 0;
+    virtual Result<Office> FindOffice(std::string_view code) = 0;
+    virtual Result<std::vector<QualityZone>> Zones(std::string_view office_code) = 0;
+    /// Every school of the office, of every affiliation, active or not.
+    virtual Result<std::vector<School>> Schools(std::string_view office_code) = 0;
+    virtual Result<School> FindSchool(std::string_view code) = 0;
+    /// Codes of the given schools that exist, with their office: the rest are unknown.
+    virtual Result<std::vector<std::pair<std::string, std::string>>> KnownSchools() = 0;
+    /// Inserts or updates offices, zones and schools, all in one transaction.
+    virtual Status SaveSchools(const std::vector<Office>& offices,
+                               const std::vector<QualityZone>& zones,
+                               const std::vector<School>& schools) = 0;
+};
+
+/// The school census: enrolment (students and rooms per grade), staff and degrees per round.
+/// Each Replace* deletes the round's rows of `school_codes` and writes `rows` in one
+/// transaction: afterwards the store holds all of them or, on failure, what it held before.
+class CensusRepository {
+  public:
+    virtual ~CensusRepository() = default;
+
+    virtual Result<std::vector<CensusRound>> Rounds(std::string_view office_code) = 0;
+    virtual Status ReplaceEnrolment(const CensusRound& round,
+                                    const std::vector<std::string>& school_codes,
+                                    const std::vector<EnrolmentRow>& rows) = 0;
+    virtual Status ReplaceStaff(const CensusRound& round,
+                                const std::vector<std::string>& school_codes,
+                                const std::vector<StaffRow>& rows) = 0;
+    virtual Status ReplaceDegrees(const CensusRound& round,
+                                  const std::vector<std::string>& school_codes,
+                                  const std::vector<DegreeRow>& rows) = 0;
+    virtual Result<std::vector<EnrolmentRow>> Enrolment(std::string_view office_code,
+                                                        const CensusRound& round) = 0;
+    virtual Result<std::vector<StaffRow>> Staff(std::string_view office_code,
+                                                const CensusRound& round) = 0;
+    virtual Result<std::vector<DegreeRow>> Degrees(std::string_view office_code,
+                                                   const CensusRound& round) = 0;
+    /// Number of enrolment rows stored for the round, over all offices.
+    virtual Result<long long> CountEnrolmentRows(const CensusRound& round) = 0;
+};
+
+/// Size schemes are data (seed 003, seed 000 and its small-school groups, the 7-group scheme,
+/// and any an office adds).
+class SizeSchemeRepository {
+  public:
+    virtual ~SizeSchemeRepository() = default;
+    virtual Result<std::vector<SizeScheme>> SizeSchemes() = 0;
+    virtual Result<SizeScheme> FindSizeScheme(std::string_view code) = 0;
+};
+
+}  // namespace khet

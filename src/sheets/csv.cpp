@@ -1,0 +1,149 @@
+#include <fmt/format.h>
+
+#include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sheets/sheet.hpp"
+#include "sheets/sheet_error.hpp"
+#include "sheets/text_encoding.hpp"
+
+namespace khet::sheets {
+namespace {
+
+/// Thai Excel saves "CSV" with commas and "Unicode text" with tabs; the header line tells which.
+char DetectDelimiter(std::string_view text) {
+    std::size_t commas = 0;
+    std::size_t tabs = 0;
+    bool quoted = false;
+    for (const char c : text) {
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (!quoted) {
+            if (c == '\n' || c == '\r') break;
+            if (c == ',') ++commas;
+            if (c == '\t') ++tabs;
+        }
+    }
+    return tabs > commas ? '\t' : ',';
+}
+
+/// One pass over the text; a cell is built from slices of it, never character by character.
+class CsvParser {
+  public:
+    CsvParser(std::string_view text, char delimiter, Sheet& sheet)
+        : at_(text.data()), end_(text.data() + text.size()), delimiter_(delimiter), sheet_(sheet) {}
+
+    Status Parse() {
+        std::size_t width = 0;
+        std::vector<std::string> cells;
+        for (int row = 1; at_ < end_; ++row) {
+            cells.reserve(width);
+            bool has_content = false;
+            for (;;) {
+                if (StartsQuoted()) {
+                    if (!ReadQuoted(cells)) return UnterminatedQuote(row, cells.size());
+                } else {
+                    cells.emplace_back(TrimCell(ScanToCellEnd()));
+                }
+                has_content = has_content || !cells.back().empty();
+                if (at_ == end_) break;
+                const char separator = *at_++;
+                if (separator == delimiter_) continue;
+                if (separator == '\r' && at_ < end_ && *at_ == '\n') ++at_;
+                break;
+            }
+            if (has_content) {
+                width = cells.size();
+                sheet_.rows.push_back(SheetRow{row, std::move(cells)});
+                cells = {};
+            } else {
+                cells.clear();
+            }
+        }
+        return {};
+    }
+
+  private:
+    // Spaces before an opening quote are tolerated: people type `a, "b, c"` by hand.
+    bool StartsQuoted() {
+        const char* p = at_;
+        while (p < end_ && (*p == ' ' || (*p == '\t' && delimiter_ != '\t'))) ++p;
+        if (p == end_ || *p != '"') return false;
+        quote_ = p;
+        return true;
+    }
+
+    std::string_view ScanToCellEnd() {
+        const char* begin = at_;
+        while (at_ < end_ && *at_ != delimiter_ && *at_ != '\n' && *at_ != '\r') ++at_;
+        return {begin, static_cast<std::size_t>(at_ - begin)};
+    }
+
+    bool ReadQuoted(std::vector<std::string>& cells) {
+        std::string value;
+        const char* segment = quote_ + 1;
+        for (;;) {
+            const auto* found = static_cast<const char*>(
+                std::memchr(segment, '"', static_cast<std::size_t>(end_ - segment)));
+            if (found == nullptr) return false;
+            value.append(segment, found);
+            if (found + 1 < end_ && found[1] == '"') {
+                value += '"';
+                segment = found + 2;
+                continue;
+            }
+            at_ = found + 1;
+            break;
+        }
+        // Excel keeps text after the closing quote (`"a"b` is ab) rather than refusing the file.
+        const auto rest = ScanToCellEnd();
+        value.append(rest);
+        // Line breaks inside a cell become LF, as an XLSX cell has them.
+        if (value.find('\r') != std::string::npos) {
+            std::string::size_type from = 0;
+            while ((from = value.find("\r\n", from)) != std::string::npos) value.erase(from, 1);
+        }
+        const auto trimmed = TrimCell(value);
+        if (trimmed.size() != value.size()) value = std::string(trimmed);
+        cells.push_back(std::move(value));
+        return true;
+    }
+
+    std::unexpected<Error> UnterminatedQuote(int row, std::size_t column_index) const {
+        std::string_view column;
+        if (!sheet_.rows.empty() && column_index < sheet_.rows.front().cells.size()) {
+            column = sheet_.rows.front().cells[column_index];
+        }
+        return RowProblem(sheet_.source, row, column,
+                          fmt::format("เครื่องหมายคำพูด (\") ไม่มีคู่ปิด: {} แถว {}", sheet_.source, row),
+                          fmt::format("ช่องที่ {} ของแถว {} เปิดเครื่องหมายคำพูดไว้แต่ไม่ได้ปิดจนจบไฟล์ "
+                                      "ให้เพิ่ม \" ปิดท้ายข้อความ หรือเขียน \"\" แทน \" ที่อยู่ในข้อความ",
+                                      column_index + 1, row));
+    }
+
+    const char* at_;
+    const char* const end_;
+    const char* quote_ = nullptr;
+    const char delimiter_;
+    Sheet& sheet_;
+};
+
+}  // namespace
+
+Result<Sheet> ReadCsv(std::string_view bytes, std::string source) {
+    if (bytes.empty()) return EmptyFileProblem(source);
+    auto text = DecodeText(bytes, source);
+    if (!text) return std::unexpected(std::move(text.error()));
+
+    Sheet sheet{.source = std::move(source), .rows = {}, .encoding_note = std::move(text->note)};
+    const auto view = text->View();
+    if (auto parsed = CsvParser(view, DetectDelimiter(view), sheet).Parse(); !parsed) {
+        return std::unexpected(std::move(parsed.error()));
+    }
+    if (sheet.rows.empty()) return NoRowsProblem(sheet.source);
+    return sheet;
+}
+
+}  // namespace khet::sheets

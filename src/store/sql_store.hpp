@@ -1,0 +1,57 @@
+#pragma once
+
+#include <memory>
+
+#include "services/ports/repositories.hpp"
+#include "store/sql.hpp"
+
+namespace khet::store {
+
+/// The repositories of services/ports over one SQL connection, with one SQL text per query for
+/// both engines. Not thread-safe: one per connection.
+class SqlStore final : public SchoolRepository,
+                       public CensusRepository,
+                       public SizeSchemeRepository {
+  public:
+    explicit SqlStore(std::unique_ptr<SqlConnection> connection)
+        : connection_(std::move(connection)) {}
+
+    SqlConnection& Connection() { return *connection_; }
+
+    Result<std::vector<Office>> Offices() override;
+    Result<Office> FindOffice(std::string_view code) override;
+    Result<std::vector<QualityZone>> Zones(std::string_view office_code) override;
+    Result<std::vector<School>> Schools(std::string_view office_code) override;
+    Result<School> FindSchool(std::string_view code) override;
+    Result<std::vector<std::pair<std::string, std::string>>> KnownSchools() override;
+    Status SaveSchools(const std::vector<Office>& offices, const std::vector<QualityZone>& zones,
+                       const std::vector<School>& schools) override;
+
+    Result<std::vector<CensusRound>> Rounds(std::string_view office_code) override;
+    Status ReplaceEnrolment(const CensusRound& round, const std::vector<std::string>& school_codes,
+                            const std::vector<EnrolmentRow>& rows) override;
+    Status ReplaceStaff(const CensusRound& round, const std::vector<std::string>& school_codes,
+                        const std::vector<StaffRow>& rows) override;
+    Status ReplaceDegrees(const CensusRound& round, const std::vector<std::string>& school_codes,
+                          const std::vector<DegreeRow>& rows) override;
+    Result<std::vector<EnrolmentRow>> Enrolment(std::string_view office_code,
+                                                const CensusRound& round) override;
+    Result<std::vector<StaffRow>> Staff(std::string_view office_code,
+                                        const CensusRound& round) override;
+    Result<std::vector<DegreeRow>> Degrees(std::string_view office_code,
+                                           const CensusRound& round) override;
+    Result<long long> CountEnrolmentRows(const CensusRound& round) override;
+
+    Result<std::vector<SizeScheme>> SizeSchemes() override;
+    Result<SizeScheme> FindSizeScheme(std::string_view code) override;
+
+  private:
+    template <typename Row, typename WriteRow>
+    Status ReplaceRound(std::string_view table, const CensusRound& round,
+                        const std::vector<std::string>& school_codes, std::string_view insert_sql,
+                        const std::vector<Row>& rows, WriteRow write_row);
+
+    std::unique_ptr<SqlConnection> connection_;
+};
+
+}  // namespace khet::store

@@ -1,0 +1,41 @@
+#include "tests/support/fixtures.hpp"
+
+#include <stdexcept>
+
+#include "services/demo_office.hpp"
+
+namespace khet::testing {
+
+StoreFixture::StoreFixture(const std::string& engine) : url_(NewDatabaseUrl(engine, folder_)) {
+    auto connection = store::Connect(url_);
+    if (!connection) throw std::runtime_error(Describe(connection.error()));
+    store_ = std::make_unique<store::SqlStore>(std::move(*connection));
+    imports_ = std::make_unique<ImportService>(*store_, *store_);
+    statistics_ = std::make_unique<StatisticsService>(*store_, *store_, *store_);
+}
+
+void StoreFixture::LoadDemo() {
+    auto sheet = sheets::ReadSheetFile(SourcePath("data/demo/obec_schools_2402.tsv"));
+    if (!sheet) throw std::runtime_error(Describe(sheet.error()));
+    DemoOffice demo(*store_, *store_);
+    auto built = demo.Build(*sheet);
+    if (!built) throw std::runtime_error(Describe(built.error()));
+}
+
+sheets::Sheet CsvSheet(const std::string& source, const std::string& text) {
+    auto sheet = sheets::ReadCsv(text, source);
+    if (!sheet) throw std::runtime_error(Describe(sheet.error()));
+    return std::move(*sheet);
+}
+
+std::vector<std::vector<std::string>> TableText(const Table& table) {
+    std::vector<std::vector<std::string>> rows;
+    for (const Row& row : table.rows) {
+        std::vector<std::string> cells;
+        for (const Cell& cell : row.cells) cells.push_back(cell.text);
+        rows.push_back(std::move(cells));
+    }
+    return rows;
+}
+
+}  // namespace khet::testing
