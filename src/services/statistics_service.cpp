@@ -1,14 +1,29 @@
 #include "services/statistics_service.hpp"
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include <chrono>
 
 #include "domain/statistics.hpp"
+#include "thai/buddhist_date.hpp"
 #include "thai/collation.hpp"
 
 namespace khet {
+namespace {
+
+// Thailand keeps UTC+7 all year, so Bangkok time needs no time-zone database.
+std::string ThaiTimestamp(std::chrono::system_clock::time_point now) {
+    const auto bangkok = now + std::chrono::hours(7);
+    const auto day = std::chrono::floor<std::chrono::days>(bangkok);
+    const std::chrono::hh_mm_ss time(std::chrono::floor<std::chrono::minutes>(bangkok - day));
+    const std::chrono::year_month_day ymd(day);
+    auto date = Date::FromYmd(static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
+                              static_cast<int>(unsigned(ymd.day())));
+    return fmt::format("{} เวลา {:02}:{:02} น.", FormatThaiDate(*date), time.hours().count(),
+                       time.minutes().count());
+}
+
+}  // namespace
 
 Result<CensusRound> StatisticsService::ResolveRound(std::string_view office_code,
                                                     const std::optional<CensusRound>& round) {
@@ -64,8 +79,7 @@ Result<Document> StatisticsService::StatisticsDocument(std::string_view table_id
     document.title = office->name;
     document.provenance = {
         fmt::format("ข้อมูล {}", round->Description()),
-        fmt::format("ส่งออกจาก Khet เมื่อ {:%Y-%m-%d %H:%M} UTC",
-                    std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()))};
+        fmt::format("ส่งออกจาก Khet เมื่อ {}", ThaiTimestamp(std::chrono::system_clock::now()))};
     if (!office->data_note.empty()) document.provenance.push_back(office->data_note);
     document.blocks.emplace_back(std::move(*table));
     return document;
