@@ -2,7 +2,7 @@
 // Drives Debian's chromium through playwright-core from web/node_modules; never downloads a browser.
 // Usage: KHET_URL=http://127.0.0.1:8080 node tests/e2e/run.mjs [name-filter]
 import { createRequire } from 'node:module';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -305,6 +305,35 @@ test('import: a census file with -3 boys shows its row errors and imports nothin
 
   const after = await api(request, `schools/${target.code}?round=${encodeURIComponent(round)}`);
   equal(JSON.stringify(after.enrolment), JSON.stringify(before.enrolment), 'the school enrolment is unchanged');
+});
+
+test('import: an EMIS per-school student file is previewed, confirmed, and replaces that school', async (page, request) => {
+  const { office, round } = await officeAndRound(request);
+  const { schools } = await api(request, `offices/${office.code}/schools?round=${encodeURIComponent(round)}`);
+  const target = schools.find((s) => s.active && s.affiliation === 'สพฐ.' && s.students > 0);
+  const file = path.resolve(here, '../../../shared/data/emis-samples/1020080005_student.csv');
+  const bytes = readFileSync(file);
+
+  await page.goto(`${BASE}/#/import`);
+  await heading(page, 'นำเข้าข้อมูล');
+  await page.locator('[data-testid="import-kind"]').selectOption('census');
+  await page.locator('[data-testid="import-round"]').fill(round);
+  await page.locator('[data-testid="import-school"]').fill(target.code);
+  await page.locator('[data-testid="import-file"]').setInputFiles({ name: '1020080005_student.csv', mimeType: 'text/csv', buffer: bytes });
+  await page.locator('[data-testid="import-check"]').click();
+  const confirm = page.locator('[data-testid="import-confirm"]');
+  await confirm.waitFor({ timeout: TIMEOUT });
+  const preview = await page.locator('[data-testid="import-output"]').innerText();
+  assert(preview.includes('EMIS') && preview.includes('ตรวจแถวรวม'), `the preview names the EMIS layout and its checked subtotals: ${preview}`);
+  const untouched = await api(request, `schools/${target.code}?round=${encodeURIComponent(round)}`);
+  equal(untouched.school.students, target.students, 'the dry run wrote nothing');
+
+  await confirm.click();
+  await page.getByText('นำเข้าข้อมูลเรียบร้อยแล้ว').waitFor({ timeout: TIMEOUT });
+  const after = await api(request, `schools/${target.code}?round=${encodeURIComponent(round)}`);
+  equal(after.school.students, 59, 'the school now holds the file’s 59 students (its รวมทั้งหมด row)');
+  equal(after.school.rooms, 8, 'and its 8 rooms');
+  await shot(page, 'import-emis-confirmed');
 });
 
 test('on a phone the overview, schools and a table fit the screen', async (page) => {

@@ -261,11 +261,13 @@ export function postImport(
   round: string,
   file: { name: string; bytes: ArrayBuffer | Uint8Array },
   dryRun: boolean,
+  school?: string,
 ): Promise<ImportResult> {
   const url = apiUrl(`offices/${seg(office)}/imports/${seg(kind)}`, {
     round,
     dry_run: dryRun ? 'true' : 'false',
     filename: file.name,
+    school: school || undefined,
   });
   return request<ImportResult>(url, {
     method: 'POST',

@@ -60,6 +60,7 @@ export function renderImport(ctx: AppContext, main: HTMLElement): void {
   let busy = false;
 
   const roundInput = h('input', { type: 'text', value: ctx.round, list: 'import-rounds', inputmode: 'numeric', pattern: '\\d{4}/[123]', required: true, 'data-testid': 'import-round' });
+  const schoolInput = h('input', { type: 'text', inputmode: 'numeric', pattern: '\\d{10}', placeholder: 'เช่น 1024070191', 'data-testid': 'import-school' });
   const rounds = h('datalist', { id: 'import-rounds' }, ctx.office.rounds.map((r) => h('option', { value: r })));
   // The native file button speaks the browser's language; this one speaks Thai and shows the name.
   const fileInput = h('input', { type: 'file', class: 'visually-hidden', accept: '.csv,.tsv,.txt,.xlsx,text/csv', required: true, 'data-testid': 'import-file' });
@@ -79,11 +80,13 @@ export function renderImport(ctx: AppContext, main: HTMLElement): void {
     field('ประเภทข้อมูล', select({ 'data-testid': 'import-kind' }, IMPORT_KINDS, kind, (v) => ((kind = v as ImportKind), reset())), 'ไฟล์ CSV หรือ XLSX หนึ่งไฟล์ต่อหนึ่งประเภทข้อมูล'),
     field('รอบข้อมูล', roundInput, 'ปีการศึกษา/รอบ เช่น 2564/2 (รอบ 1 = 10 มิ.ย., 2 = 10 พ.ย., 3 = 31 มี.ค.)'),
     rounds,
+    field('รหัสโรงเรียน', schoolInput, 'เฉพาะไฟล์ EMIS รายโรงเรียน (ไฟล์ที่มีหัว ชั้น/เพศ หรือ ตำแหน่ง,วิทยฐานะ,ระดับ_ตำแหน่ง); ไฟล์ตารางรวมหลายโรงเรียนเว้นว่างไว้'),
     h('div', { class: 'field' }, h('span', { class: 'field-label' }, 'ไฟล์'), filePicker),
     h('div', { class: 'actions' }, checkButton),
   );
 
   roundInput.addEventListener('input', reset);
+  schoolInput.addEventListener('input', reset);
   fileInput.addEventListener('change', () => {
     reset();
     file = fileInput.files?.[0] ?? null;
@@ -109,7 +112,8 @@ export function renderImport(ctx: AppContext, main: HTMLElement): void {
     output.replaceChildren(h('p', { class: 'loading', role: 'status' }, dryRun ? 'กำลังตรวจสอบไฟล์…' : 'กำลังนำเข้าข้อมูล…'));
     const sent = file;
     try {
-      const result = await postImport(ctx.office.code, kind, round, { name: sent.name, bytes: await sent.arrayBuffer() }, dryRun);
+      const school = schoolInput.value.trim();
+      const result = await postImport(ctx.office.code, kind, round, { name: sent.name, bytes: await sent.arrayBuffer() }, dryRun, school);
       if (!ctx.isCurrent()) return;
       if (dryRun) {
         const confirm = h('button', { type: 'button', class: 'button button-primary', 'data-testid': 'import-confirm' }, 'ยืนยันนำเข้า');
@@ -117,7 +121,9 @@ export function renderImport(ctx: AppContext, main: HTMLElement): void {
         output.replaceChildren(
           h('h2', null, 'ผลการตรวจสอบ: ไฟล์ถูกต้อง พร้อมนำเข้า'),
           resultPanel(result, sent.name),
-          h('p', null, `เมื่อกดยืนยัน ระบบจะบันทึกข้อมูล${IMPORT_KINDS.find(([k]) => k === kind)?.[1] ?? kind} รอบ ${round} ตามไฟล์นี้ในครั้งเดียว แถวเดิมที่ซ้ำกันจะถูกแทนที่`),
+          h('p', null, kind === 'schools'
+            ? 'เมื่อกดยืนยัน ระบบจะเพิ่มหรือปรับปรุงรายชื่อโรงเรียนตามไฟล์นี้ในครั้งเดียว'
+            : `เมื่อกดยืนยัน ข้อมูล${IMPORT_KINDS.find(([k]) => k === kind)?.[1] ?? kind} รอบ ${round} เดิมของ${schoolInput.value.trim() ? 'โรงเรียนนี้' : 'ทุกโรงเรียนในเขต'}จะถูกแทนที่ด้วยไฟล์นี้ทั้งหมดในครั้งเดียว`),
           h('div', { class: 'actions' }, confirm, h('button', { type: 'button', class: 'button button-secondary', onclick: reset }, 'ยกเลิก')),
         );
       } else {
