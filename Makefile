@@ -3,7 +3,7 @@ BUILD ?= build
 PORT ?= 8080
 DB ?= var/khet.db
 
-.PHONY: setup build web run test test-unit lint format clean
+.PHONY: setup build web run test test-unit lint format clean bench
 
 setup:
 	@tools/setup
@@ -30,6 +30,10 @@ test: build web
 
 test-unit: build
 	ctest --test-dir $(BUILD) --output-on-failure -j2 -L unit
+
+# The benchmarks of docs/BENCHMARKS.md (about 5 minutes); not tests, so not part of `make test`.
+bench: build
+	bench/run_all.sh
 
 format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -10,6 +10,7 @@
 #include "http/beast_server.hpp"
 #include "http/error_mapping.hpp"
 #include "http/json_mapping.hpp"
+#include "http/response_cache.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "reports/render.hpp"
@@ -166,6 +167,20 @@ struct ServeArgs {
     int threads = 4;
 };
 
+// Each server thread owns a store connection, opened on its first request.
+Wiring& ThreadWiring(const std::string& database) {
+    thread_local std::unique_ptr<Wiring> wiring;
+    if (!wiring) {
+        auto opened = Wiring::Open(database);
+        if (!opened) {
+            std::fprintf(stderr, "khet: %s\n", Describe(opened.error()).c_str());
+            std::abort();
+        }
+        wiring = std::move(*opened);
+    }
+    return *wiring;
+}
+
 int Serve(const std::string& database, const ServeArgs& args) {
     // Accounts come with a later issue: until then Khet serves the loopback address only.
     if (args.address != "127.0.0.1" && args.address != "::1" && args.address != "localhost") {
@@ -177,41 +192,36 @@ int Serve(const std::string& database, const ServeArgs& args) {
         if (!check) return Report(check.error());
     }
     http::Router router;
-    http::RegisterApi(router, [database]() -> http::ApiServices {
-        thread_local std::unique_ptr<Wiring> wiring;
-        if (!wiring) {
-            auto opened = Wiring::Open(database);
-            if (!opened) {
-                std::fprintf(stderr, "khet: %s\n", Describe(opened.error()).c_str());
-                std::abort();
-            }
-            wiring = std::move(*opened);
-        }
-        return wiring->Api();
-    });
+    http::RegisterApi(router, [database] { return ThreadWiring(database).Api(); });
+    http::ResponseCache cache;
     const http::StaticFiles files(args.web);
+    // Files and kept answers go out from the connection's own thread; the rest is computed on
+    // a worker thread, each thread with its own store connection.
+    const auto quick = [&](const http::Request& request) -> std::optional<http::Response> {
+        if (request.path.starts_with("/api/")) {
+            return http::KeptAnswer(cache, ThreadWiring(database).Store(), request);
+        }
+        if (request.method == "GET" || request.method == "HEAD") return files.Find(request.path);
+        return std::nullopt;
+    };
     const auto handler = [&](const http::Request& request) {
-        http::Response response = [&] {
-            if (request.path.starts_with("/api/")) return router.Dispatch(request);
-            if (request.method == "GET" || request.method == "HEAD") {
-                if (auto file = files.Find(request.path)) return *file;
-            }
-            return router.Dispatch(request);
-        }();
-        response.headers.emplace_back("X-Content-Type-Options", "nosniff");
-        response.headers.emplace_back("Referrer-Policy", "same-origin");
-        response.headers.emplace_back("X-Frame-Options", "DENY");
-        response.headers.emplace_back(
-            "Content-Security-Policy",
-            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
-        return response;
+        if (request.path.starts_with("/api/")) {
+            return http::DispatchCached(router, cache, ThreadWiring(database).Store(), request);
+        }
+        return router.Dispatch(request);
     };
     http::ServerOptions options;
+    options.headers = {
+        {"X-Content-Type-Options", "nosniff"},
+        {"Referrer-Policy", "same-origin"},
+        {"X-Frame-Options", "DENY"},
+        {"Content-Security-Policy",
+         "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"}};
     options.address = args.address == "localhost" ? "127.0.0.1" : args.address;
     options.port = args.port;
     options.port_file = args.port_file;
     options.threads = args.threads;
-    auto served = http::Serve(options, handler);
+    auto served = http::Serve(options, quick, handler);
     if (!served) return Report(served.error());
     return 0;
 }
@@ -251,7 +261,8 @@ int main(int argc, char** argv) {
     StatsArgs stats_args;
     auto* stats = cli.add_subcommand("stats", "ตารางสถิติ (ตารางที่ 1–4, 6–8 ของแผน)");
     stats->add_option("table", stats_args.table, "table1 … table8")->required();
-    stats->add_option("--office", stats_args.office, "รหัสสำนักงานเขต")->required();
+    stats->add_option("--office", stats_args.office, "รหัสสำนักงานเขต หรือ all (ทุกเขตในฐานข้อมูล)")
+        ->required();
     stats->add_option("--round", stats_args.round, "รอบข้อมูล (ค่าเริ่มต้น: รอบล่าสุด)");
     stats->add_option("--scheme", stats_args.scheme, "เกณฑ์ขนาดโรงเรียน (table2)");
     stats->add_option("--format", stats_args.format, "csv | json | xlsx | pdf")

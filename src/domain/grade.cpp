@@ -62,6 +62,10 @@ std::string_view StageSubtotalName(SchoolStage stage) {
 }
 
 std::optional<Grade> ParseGrade(std::string_view text) {
+    // Census files and the store write the short codes: match those before normalising.
+    for (Grade grade : kAllGrades) {
+        if (text == GradeCode(grade)) return grade;
+    }
     const std::string key = WithoutSpaces(text);
     if (key.empty()) return std::nullopt;
     const char last = key.back();

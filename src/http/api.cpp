@@ -13,7 +13,7 @@ namespace khet::http {
 namespace {
 
 Response Json(const nlohmann::json& body) {
-    return Response{200, "application/json; charset=utf-8", body.dump(), {}};
+    return Response{200, "application/json; charset=utf-8", DumpJson(body), {}};
 }
 
 Result<std::optional<CensusRound>> RoundParam(const Request& request) {
@@ -115,10 +115,7 @@ Response Office(const ApiServices& services, const PathParams& params) {
             teachers += totals.teachers;
             counted += totals.reported ? 1 : 0;
         }
-        auto ratio = [](long long a, long long b) {
-            const auto value = StudentsPer(a, b);
-            return value ? nlohmann::json(std::round(*value * 100) / 100) : nlohmann::json(nullptr);
-        };
+        auto ratio = [](long long a, long long b) { return Rounded(StudentsPer(a, b)); };
         body["summary"] = {{"round", snapshot->round.Label()},
                            {"round_description", snapshot->round.Description()},
                            {"schools", counted},
@@ -137,9 +134,19 @@ Response Import(const ApiServices& services, const Request& request, const PathP
     const std::string filename = request.Query("filename").value_or("upload.csv");
     auto sheet = sheets::ReadSheet(request.body, filename);
     if (!sheet) return ErrorResponse(sheet.error());
+    // A typo must not turn a check into a write: dry_run=1 or yes is refused, not imported.
+    const std::string dry_run = request.Query("dry_run").value_or("false");
+    if (dry_run != "true" && dry_run != "false") {
+        const std::string message = fmt::format(
+            "dry_run ต้องเป็น true (ตรวจอย่างเดียว) หรือ false (นำเข้า) แต่ได้ \"{}\"", dry_run);
+        return ErrorResponse(
+            Error{ErrorCode::kInvalidArgument, message, {{"dry_run", message, 0, "dry_run"}}});
+    }
     ImportOptions options;
-    options.dry_run = request.Query("dry_run").value_or("false") == "true";
+    options.dry_run = dry_run == "true";
     options.office_code = params.at("office");
+    // The path names one office: OBEC's national list posted here brings in that office only.
+    options.area_code = params.at("office");
     options.school_code = request.Query("school").value_or("");
     options.round = *round;
     if (auto office = services.schools.FindOffice(options.office_code); !office) {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/assert.hpp"
+#include "http/json_mapping.hpp"
 
 namespace khet::http {
 
@@ -47,7 +48,8 @@ Response ErrorResponse(const Error& error) {
             out["fields"].push_back(std::move(item));
         }
     }
-    return Response{ToHttpStatus(error.code), "application/json; charset=utf-8", body.dump(), {}};
+    return Response{
+        ToHttpStatus(error.code), "application/json; charset=utf-8", DumpJson(body), {}};
 }
 
 }  // namespace khet::http

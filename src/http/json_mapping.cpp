@@ -1,5 +1,7 @@
 #include "http/json_mapping.hpp"
 
+#include <cmath>
+
 #include "base/assert.hpp"
 #include "domain/size_scheme.hpp"
 
@@ -34,10 +36,21 @@ const char* RoleName(RowRole role) {
     KHET_UNREACHABLE("RowRole outside the enum");
 }
 
-// Two decimals, as the tables show them, without binary noise (17.28, not 17.280000000000001).
-nlohmann::json Rounded(double value) { return std::round(value * 100.0) / 100.0; }
-
 }  // namespace
+
+std::string DumpJson(const nlohmann::json& json) {
+    return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Two decimals, as the tables show them, without binary noise (17.28, not 17.280000000000001).
+// The nudge is FormatDecimal's: 691 / 40 = 17.275 is held as 17.27499…, and its text says 17.28.
+nlohmann::json Rounded(double value) {
+    return std::round(value * 100.0 + (value >= 0 ? 1e-7 : -1e-7)) / 100.0;
+}
+
+nlohmann::json Rounded(std::optional<double> value) {
+    return value ? Rounded(*value) : nlohmann::json(nullptr);
+}
 
 nlohmann::json ToJson(const Table& table, const std::vector<std::string>& provenance) {
     nlohmann::json columns = nlohmann::json::array();
@@ -116,8 +129,7 @@ nlohmann::json ToJson(const SchoolDetail& detail) {
     }
     const auto& s = detail.summary;
     auto ratio = [](long long students, long long divisor) {
-        const auto value = StudentsPer(students, divisor);
-        return value ? Rounded(*value) : nlohmann::json(nullptr);
+        return Rounded(StudentsPer(students, divisor));
     };
     return {{"school", ToJson(s)},
             {"round", detail.round.Label()},

@@ -1,6 +1,7 @@
 #include "http/router.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "http/error_mapping.hpp"
 
@@ -32,7 +33,7 @@ void Router::Add(std::string method, std::string pattern, Handler handler) {
 
 Response Router::Dispatch(const Request& request) const {
     const auto segments = Split(request.path);
-    bool path_matched = false;
+    std::vector<std::string> allowed;  // methods of the routes whose pattern matches the path
     for (const Route& route : routes_) {
         if (route.segments.size() != segments.size()) continue;
         PathParams params;
@@ -46,17 +47,19 @@ Response Router::Dispatch(const Request& request) const {
             }
         }
         if (!match) continue;
-        path_matched = true;
+        allowed.push_back(route.method);
+        if (route.method == "GET") allowed.push_back("HEAD");
         if (route.method == request.method || (request.method == "HEAD" && route.method == "GET")) {
             return route.handler(request, params);
         }
     }
-    if (path_matched) {
+    if (!allowed.empty()) {
         Response response =
             ErrorResponse(Error{ErrorCode::kInvalidArgument,
                                 fmt::format("ไม่รองรับเมธอด {} ที่ {}", request.method, request.path),
                                 {}});
         response.status = 405;
+        response.headers.emplace_back("Allow", fmt::format("{}", fmt::join(allowed, ", ")));
         return response;
     }
     return ErrorResponse(

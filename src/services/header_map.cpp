@@ -121,6 +121,12 @@ Error ImportErrors::ToError() const {
 }
 
 std::optional<int> ParseCount(std::string_view text) {
+    // Nearly every cell of a census file is plain digits: read those without copying.
+    int plain_value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), plain_value);
+    if (error == std::errc() && end == text.data() + text.size() && plain_value >= 0) {
+        return plain_value;
+    }
     std::string plain;
     plain.reserve(text.size());
     bool thai = false;

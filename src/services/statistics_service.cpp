@@ -28,16 +28,46 @@ std::string ThaiTimestamp(std::chrono::system_clock::time_point now) {
 Result<CensusRound> StatisticsService::ResolveRound(std::string_view office_code,
                                                     const std::optional<CensusRound>& round) {
     if (round) return *round;
-    auto rounds = census_.Rounds(office_code);
+    auto rounds = office_code == kAllOffices ? census_.AllRounds() : census_.Rounds(office_code);
     if (!rounds) return std::unexpected(rounds.error());
     if (rounds->empty()) {
-        return NotFound(fmt::format("สำนักงานเขต {} ยังไม่มีข้อมูลนักเรียน: นำเข้าข้อมูลก่อน", office_code));
+        return NotFound(
+            office_code == kAllOffices
+                ? std::string("ยังไม่มีข้อมูลนักเรียนของสำนักงานเขตใดเลย: นำเข้าข้อมูลก่อน")
+                : fmt::format("สำนักงานเขต {} ยังไม่มีข้อมูลนักเรียน: นำเข้าข้อมูลก่อน", office_code));
     }
     return rounds->front();
 }
 
+Result<Office> StatisticsService::OfficeOf(std::string_view office_code) {
+    if (office_code == kAllOffices) {
+        return Office{std::string(kAllOffices), "ทุกสำนักงานเขตพื้นที่การศึกษาในระบบ", "ทุกเขตพื้นที่", ""};
+    }
+    return schools_.FindOffice(office_code);
+}
+
+Result<OfficeSnapshot> StatisticsService::AllOfficesSnapshot(
+    const std::optional<CensusRound>& round) {
+    auto resolved = ResolveRound(kAllOffices, round);
+    if (!resolved) return std::unexpected(resolved.error());
+    auto zones = schools_.AllZones();
+    if (!zones) return std::unexpected(zones.error());
+    auto schools = schools_.AllSchools();
+    if (!schools) return std::unexpected(schools.error());
+    auto enrolment = census_.AllEnrolment(*resolved);
+    if (!enrolment) return std::unexpected(enrolment.error());
+    auto staff = census_.AllStaff(*resolved);
+    if (!staff) return std::unexpected(staff.error());
+    auto degrees = census_.AllDegrees(*resolved);
+    if (!degrees) return std::unexpected(degrees.error());
+    return OfficeSnapshot{
+        *OfficeOf(kAllOffices), *resolved,         std::move(*zones),  std::move(*schools),
+        std::move(*enrolment),  std::move(*staff), std::move(*degrees)};
+}
+
 Result<OfficeSnapshot> StatisticsService::Snapshot(std::string_view office_code,
                                                    const std::optional<CensusRound>& round) {
+    if (office_code == kAllOffices) return AllOfficesSnapshot(round);
     auto office = schools_.FindOffice(office_code);
     if (!office) return std::unexpected(office.error());
     auto resolved = ResolveRound(office_code, round);
@@ -71,7 +101,7 @@ Result<Document> StatisticsService::StatisticsDocument(std::string_view table_id
                                                        const TableQuery& query) {
     auto table = StatisticsTable(table_id, query);
     if (!table) return std::unexpected(table.error());
-    auto office = schools_.FindOffice(query.office_code);
+    auto office = OfficeOf(query.office_code);
     if (!office) return std::unexpected(office.error());
     auto round = ResolveRound(query.office_code, query.round);
     if (!round) return std::unexpected(round.error());

@@ -12,6 +12,9 @@
 
 namespace khet {
 
+/// The office code of the national view: every office in the store, read as one.
+inline constexpr std::string_view kAllOffices = "all";
+
 /// What a statistics request names: an office, a census round (latest when empty) and, for the
 /// size table, a size scheme (seed003 when empty).
 struct TableQuery {
@@ -41,7 +44,8 @@ struct SchoolDetail {
     std::vector<DegreeRow> degrees;
 };
 
-/// Reads one office's census for a round and derives its statistics tables and warnings.
+/// Reads one office's census for a round (or every office's, for the office code kAllOffices)
+/// and derives its statistics tables and warnings.
 class StatisticsService {
   public:
     StatisticsService(SchoolRepository& schools, CensusRepository& census,
@@ -66,6 +70,10 @@ class StatisticsService {
                                     std::string_view scheme_code);
 
   private:
+    /// The office, or the national view's office for kAllOffices.
+    Result<Office> OfficeOf(std::string_view office_code);
+    Result<OfficeSnapshot> AllOfficesSnapshot(const std::optional<CensusRound>& round);
+
     SchoolRepository& schools_;
     CensusRepository& census_;
     SizeSchemeRepository& schemes_;

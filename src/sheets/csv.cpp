@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <utility>
@@ -36,6 +37,8 @@ class CsvParser {
         : at_(text.data()), end_(text.data() + text.size()), delimiter_(delimiter), sheet_(sheet) {}
 
     Status Parse() {
+        // One row a line, near enough: a national census file is 443,656 of them.
+        sheet_.rows.reserve(static_cast<std::size_t>(std::count(at_, end_, '\n')) + 1);
         std::size_t width = 0;
         std::vector<std::string> cells;
         for (int row = 1; at_ < end_; ++row) {

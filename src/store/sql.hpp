@@ -15,6 +15,8 @@ class SqlStatement {
     virtual ~SqlStatement() = default;
     virtual void Bind(int index, long long value) = 0;
     virtual void Bind(int index, std::string_view value) = 0;
+    /// Binds text without copying it: it must stay valid until the statement is reset.
+    virtual void BindBorrowed(int index, std::string_view value) { Bind(index, value); }
     virtual void BindNull(int index) = 0;
     /// Runs the statement (on the first call) and moves to the next row; false when done.
     virtual Result<bool> Step() = 0;
@@ -59,20 +61,34 @@ class Transaction {
 /// Opens "var/khet.db", "sqlite:///path" or "postgresql://…" and runs pending migrations.
 Result<std::unique_ptr<SqlConnection>> Connect(std::string_view url);
 
-/// Binds each argument in turn to placeholders 1, 2, …
+/// Text for BindFrom that is bound without a copy (SqlStatement::BindBorrowed): bulk writes
+/// bind millions of cells from rows that outlive the statement.
+struct Borrowed {
+    std::string_view text;
+};
+
+/// Binds each argument in turn to placeholders `first`, `first` + 1, …
 template <typename... Args>
-void BindAll(SqlStatement& statement, const Args&... args) {
-    int index = 0;
+void BindFrom(SqlStatement& statement, int first, const Args&... args) {
+    int index = first - 1;
     (
         [&] {
             ++index;
             if constexpr (std::is_integral_v<Args>) {
                 statement.Bind(index, static_cast<long long>(args));
+            } else if constexpr (std::is_same_v<Args, Borrowed>) {
+                statement.BindBorrowed(index, args.text);
             } else {
                 statement.Bind(index, std::string_view(args));
             }
         }(),
         ...);
+}
+
+/// Binds each argument in turn to placeholders 1, 2, …
+template <typename... Args>
+void BindAll(SqlStatement& statement, const Args&... args) {
+    BindFrom(statement, 1, args...);
 }
 
 }  // namespace khet::store

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace khet::store {
 namespace {
 
@@ -13,7 +15,7 @@ constexpr std::string_view kSchoolColumns =
     "code, smis_code, office_code, name, district, zone_code, affiliation, level_span, active, "
     "source";
 
-School ReadSchool(const SqlStatement& row) {
+Result<School> ReadSchool(const SqlStatement& row) {
     School school;
     school.code = row.Text(0);
     school.smis_code = row.Text(1);
@@ -33,6 +35,102 @@ Status Run(SqlStatement& statement) {
     if (!step) return std::unexpected(step.error());
     statement.Reset();
     return {};
+}
+
+// Steps through every row of `query`, reading each with `read`.
+template <typename Row>
+Result<std::vector<Row>> ReadRows(SqlStatement& query, Result<Row> (*read)(const SqlStatement&)) {
+    std::vector<Row> rows;
+    while (true) {
+        KHET_TRY(more, query.Step());
+        if (!*more) break;
+        KHET_TRY(row, read(query));
+        rows.push_back(std::move(*row));
+    }
+    return rows;
+}
+
+Result<QualityZone> ReadZone(const SqlStatement& row) {
+    return QualityZone{row.Text(0), row.Text(1), static_cast<int>(row.Int(2)),
+                       row.Text(3), row.Text(4), row.Text(5)};
+}
+
+Result<EnrolmentRow> ReadEnrolment(const SqlStatement& row) {
+    const auto grade = ParseGrade(row.Text(1));
+    if (!grade) {
+        return Fail(ErrorCode::kInternal, fmt::format("ชั้นที่บันทึกไว้ไม่รู้จัก: {}", row.Text(1)));
+    }
+    return EnrolmentRow{row.Text(0), *grade, static_cast<int>(row.Int(2)),
+                        static_cast<int>(row.Int(3)), static_cast<int>(row.Int(4))};
+}
+
+Result<StaffRow> ReadStaff(const SqlStatement& row) {
+    const auto position = ParsePosition(row.Text(1));
+    if (!position) {
+        return Fail(ErrorCode::kInternal, fmt::format("ตำแหน่งที่บันทึกไว้ไม่รู้จัก: {}", row.Text(1)));
+    }
+    return StaffRow{row.Text(0),
+                    *position,
+                    row.Text(2),
+                    row.Text(3),
+                    static_cast<int>(row.Int(4)),
+                    static_cast<int>(row.Int(5))};
+}
+
+Result<DegreeRow> ReadDegree(const SqlStatement& row) {
+    return DegreeRow{row.Text(0), row.Text(1), static_cast<int>(row.Int(2)),
+                     static_cast<int>(row.Int(3))};
+}
+
+// The rows by school code, the order of the primary key: its index and the foreign key's probes
+// of schools then move through their B-trees in one direction instead of jumping between pages,
+// which took a national census file (443,655 rows) from 0.86 s to 0.72 s. A file gives a
+// school's rows one after another, so whole runs of rows are ordered rather than each row.
+template <typename Row>
+std::vector<const Row*> InSchoolOrder(const std::vector<Row>& rows) {
+    struct Run {
+        std::string_view school_code;
+        std::size_t first = 0;
+        std::size_t count = 0;
+    };
+    std::vector<Run> runs;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (runs.empty() || runs.back().school_code != rows[i].school_code) {
+            runs.push_back({rows[i].school_code, i, 0});
+        }
+        ++runs.back().count;
+    }
+    std::stable_sort(runs.begin(), runs.end(),
+                     [](const Run& a, const Run& b) { return a.school_code < b.school_code; });
+    std::vector<const Row*> ordered;
+    ordered.reserve(rows.size());
+    for (const Run& run : runs) {
+        for (std::size_t i = 0; i < run.count; ++i) ordered.push_back(&rows[run.first + i]);
+    }
+    return ordered;
+}
+
+// 64 rows × 8 columns stays far below both engines' limits on parameters (SQLite 32,766,
+// PostgreSQL 65,535).
+constexpr std::size_t kRowsPerInsert = 64;
+
+// "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)" for `rows` rows.
+std::string InsertSql(std::string_view table, std::string_view columns, int column_count,
+                      std::size_t rows) {
+    std::string row = "(?";
+    for (int i = 1; i < column_count; ++i) row += ", ?";
+    row += ")";
+    std::string sql = fmt::format("INSERT INTO {} ({}) VALUES {}", table, columns, row);
+    sql.reserve(sql.size() + (rows - 1) * (row.size() + 2));
+    for (std::size_t i = 1; i < rows; ++i) {
+        sql += ", ";
+        sql += row;
+    }
+    return sql;
+}
+
+Result<CensusRound> ReadRound(const SqlStatement& row) {
+    return CensusRound::Make(static_cast<int>(row.Int(0)), static_cast<int>(row.Int(1)));
 }
 
 }  // namespace
@@ -64,15 +162,14 @@ Result<std::vector<QualityZone>> SqlStore::Zones(std::string_view office_code) {
                         "SELECT code, office_code, ordinal, name, district, centre_school_code "
                         "FROM quality_zones WHERE office_code = ? ORDER BY ordinal"));
     BindAll(**query, office_code);
-    std::vector<QualityZone> zones;
-    while (true) {
-        KHET_TRY(more, (*query)->Step());
-        if (!*more) break;
-        const SqlStatement& row = **query;
-        zones.push_back({row.Text(0), row.Text(1), static_cast<int>(row.Int(2)), row.Text(3),
-                         row.Text(4), row.Text(5)});
-    }
-    return zones;
+    return ReadRows(**query, ReadZone);
+}
+
+Result<std::vector<QualityZone>> SqlStore::AllZones() {
+    KHET_TRY(query, connection_->Prepare(
+                        "SELECT code, office_code, ordinal, name, district, centre_school_code "
+                        "FROM quality_zones ORDER BY office_code, ordinal"));
+    return ReadRows(**query, ReadZone);
 }
 
 Result<std::vector<School>> SqlStore::Schools(std::string_view office_code) {
@@ -80,13 +177,13 @@ Result<std::vector<School>> SqlStore::Schools(std::string_view office_code) {
              connection_->Prepare(fmt::format(
                  "SELECT {} FROM schools WHERE office_code = ? ORDER BY code", kSchoolColumns)));
     BindAll(**query, office_code);
-    std::vector<School> schools;
-    while (true) {
-        KHET_TRY(more, (*query)->Step());
-        if (!*more) break;
-        schools.push_back(ReadSchool(**query));
-    }
-    return schools;
+    return ReadRows(**query, ReadSchool);
+}
+
+Result<std::vector<School>> SqlStore::AllSchools() {
+    KHET_TRY(query, connection_->Prepare(
+                        fmt::format("SELECT {} FROM schools ORDER BY code", kSchoolColumns)));
+    return ReadRows(**query, ReadSchool);
 }
 
 Result<School> SqlStore::FindSchool(std::string_view code) {
@@ -147,6 +244,7 @@ Status SqlStore::SaveSchools(const std::vector<Office>& offices,
                 row.zone_code, row.affiliation, row.level_span, row.active ? 1 : 0, row.source);
         if (auto done = Run(**school); !done) return done;
     }
+    if (auto raised = RaiseDataGeneration(); !raised) return raised;
     return transaction->Commit();
 }
 
@@ -156,22 +254,23 @@ Result<std::vector<CensusRound>> SqlStore::Rounds(std::string_view office_code) 
                         "JOIN schools s ON s.code = e.school_code WHERE s.office_code = ? "
                         "ORDER BY e.academic_year DESC, e.round DESC"));
     BindAll(**query, office_code);
-    std::vector<CensusRound> rounds;
-    while (true) {
-        KHET_TRY(more, (*query)->Step());
-        if (!*more) break;
-        KHET_TRY(round, CensusRound::Make(static_cast<int>((*query)->Int(0)),
-                                          static_cast<int>((*query)->Int(1))));
-        rounds.push_back(*round);
-    }
-    return rounds;
+    return ReadRows(**query, ReadRound);
+}
+
+Result<std::vector<CensusRound>> SqlStore::AllRounds() {
+    // One index probe per registered round, instead of reading every enrolment row.
+    KHET_TRY(query, connection_->Prepare(
+                        "SELECT r.academic_year, r.round FROM census_rounds r WHERE EXISTS "
+                        "(SELECT 1 FROM enrolments e WHERE e.academic_year = r.academic_year AND "
+                        "e.round = r.round) ORDER BY r.academic_year DESC, r.round DESC"));
+    return ReadRows(**query, ReadRound);
 }
 
 template <typename Row, typename WriteRow>
 Status SqlStore::ReplaceRound(std::string_view table, const CensusRound& round,
                               const std::vector<std::string>& school_codes,
-                              std::string_view insert_sql, const std::vector<Row>& rows,
-                              WriteRow write_row) {
+                              std::string_view columns, int column_count,
+                              const std::vector<Row>& rows, WriteRow write_row) {
     KHET_TRY(transaction, Transaction::Begin(*connection_));
     KHET_TRY(register_round, connection_->Prepare(
                                  "INSERT INTO census_rounds (academic_year, round, snapshot_date) "
@@ -187,51 +286,69 @@ Status SqlStore::ReplaceRound(std::string_view table, const CensusRound& round,
         BindAll(**remove, round.AcademicYear(), round.Round(), code);
         if (auto done = Run(**remove); !done) return done;
     }
-    KHET_TRY(insert, connection_->Prepare(insert_sql));
-    for (const Row& row : rows) {
-        write_row(**insert, row);
+    const std::vector<const Row*> ordered = InSchoolOrder(rows);
+    // Many rows to an INSERT: the work of a statement (on PostgreSQL a round trip) is paid once
+    // a batch instead of once a row.
+    const auto insert_of = [&](std::size_t batch) {
+        return connection_->Prepare(InsertSql(table, columns, column_count, batch));
+    };
+    const std::size_t batch = std::min(kRowsPerInsert, rows.size());
+    std::size_t next = 0;
+    if (batch > 0) {
+        KHET_TRY(insert, insert_of(batch));
+        for (; next + batch <= rows.size(); next += batch) {
+            for (std::size_t i = 0; i < batch; ++i) {
+                write_row(**insert, 1 + static_cast<int>(i) * column_count, *ordered[next + i]);
+            }
+            if (auto done = Run(**insert); !done) return done;
+        }
+    }
+    if (next < rows.size()) {
+        KHET_TRY(insert, insert_of(rows.size() - next));
+        for (std::size_t i = 0; next + i < rows.size(); ++i) {
+            write_row(**insert, 1 + static_cast<int>(i) * column_count, *ordered[next + i]);
+        }
         if (auto done = Run(**insert); !done) return done;
     }
+    if (auto raised = RaiseDataGeneration(); !raised) return raised;
     return transaction->Commit();
 }
 
 Status SqlStore::ReplaceEnrolment(const CensusRound& round,
                                   const std::vector<std::string>& school_codes,
                                   const std::vector<EnrolmentRow>& rows) {
-    return ReplaceRound(
-        "enrolments", round, school_codes,
-        "INSERT INTO enrolments (school_code, academic_year, round, grade, male, female, rooms) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        rows, [&](SqlStatement& statement, const EnrolmentRow& row) {
-            BindAll(statement, row.school_code, round.AcademicYear(), round.Round(),
-                    GradeCode(row.grade), row.male, row.female, row.rooms);
-        });
+    return ReplaceRound("enrolments", round, school_codes,
+                        "school_code, academic_year, round, grade, male, female, rooms", 7, rows,
+                        [&](SqlStatement& statement, int first, const EnrolmentRow& row) {
+                            // The rows and grade codes outlive the statement: no copies.
+                            BindFrom(statement, first, Borrowed{row.school_code},
+                                     round.AcademicYear(), round.Round(),
+                                     Borrowed{GradeCode(row.grade)}, row.male, row.female,
+                                     row.rooms);
+                        });
 }
 
 Status SqlStore::ReplaceStaff(const CensusRound& round,
                               const std::vector<std::string>& school_codes,
                               const std::vector<StaffRow>& rows) {
-    return ReplaceRound(
-        "staff_counts", round, school_codes,
-        "INSERT INTO staff_counts (school_code, academic_year, round, position, rank, standing, "
-        "male, female) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        rows, [&](SqlStatement& statement, const StaffRow& row) {
-            BindAll(statement, row.school_code, round.AcademicYear(), round.Round(),
-                    PositionName(row.position), row.rank, row.standing, row.male, row.female);
-        });
+    return ReplaceRound("staff_counts", round, school_codes,
+                        "school_code, academic_year, round, position, rank, standing, male, female",
+                        8, rows, [&](SqlStatement& statement, int first, const StaffRow& row) {
+                            BindFrom(statement, first, row.school_code, round.AcademicYear(),
+                                     round.Round(), PositionName(row.position), row.rank,
+                                     row.standing, row.male, row.female);
+                        });
 }
 
 Status SqlStore::ReplaceDegrees(const CensusRound& round,
                                 const std::vector<std::string>& school_codes,
                                 const std::vector<DegreeRow>& rows) {
-    return ReplaceRound(
-        "degree_counts", round, school_codes,
-        "INSERT INTO degree_counts (school_code, academic_year, round, degree, male, female) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        rows, [&](SqlStatement& statement, const DegreeRow& row) {
-            BindAll(statement, row.school_code, round.AcademicYear(), round.Round(), row.degree,
-                    row.male, row.female);
-        });
+    return ReplaceRound("degree_counts", round, school_codes,
+                        "school_code, academic_year, round, degree, male, female", 6, rows,
+                        [&](SqlStatement& statement, int first, const DegreeRow& row) {
+                            BindFrom(statement, first, row.school_code, round.AcademicYear(),
+                                     round.Round(), row.degree, row.male, row.female);
+                        });
 }
 
 Result<std::vector<EnrolmentRow>> SqlStore::Enrolment(std::string_view office_code,
@@ -242,19 +359,7 @@ Result<std::vector<EnrolmentRow>> SqlStore::Enrolment(std::string_view office_co
                  "JOIN schools s ON s.code = e.school_code WHERE s.office_code = ? AND "
                  "e.academic_year = ? AND e.round = ? ORDER BY e.school_code, e.grade"));
     BindAll(**query, office_code, round.AcademicYear(), round.Round());
-    std::vector<EnrolmentRow> rows;
-    while (true) {
-        KHET_TRY(more, (*query)->Step());
-        if (!*more) break;
-        const SqlStatement& row = **query;
-        const auto grade = ParseGrade(row.Text(1));
-        if (!grade) {
-            return Fail(ErrorCode::kInternal, fmt::format("ชั้นที่บันทึกไว้ไม่รู้จัก: {}", row.Text(1)));
-        }
-        rows.push_back({row.Text(0), *grade, static_cast<int>(row.Int(2)),
-                        static_cast<int>(row.Int(3)), static_cast<int>(row.Int(4))});
-    }
-    return rows;
+    return ReadRows(**query, ReadEnrolment);
 }
 
 Result<std::vector<StaffRow>> SqlStore::Staff(std::string_view office_code,
@@ -265,19 +370,7 @@ Result<std::vector<StaffRow>> SqlStore::Staff(std::string_view office_code,
                  "staff_counts c JOIN schools s ON s.code = c.school_code WHERE s.office_code = ? "
                  "AND c.academic_year = ? AND c.round = ? ORDER BY c.school_code"));
     BindAll(**query, office_code, round.AcademicYear(), round.Round());
-    std::vector<StaffRow> rows;
-    while (true) {
-        KHET_TRY(more, (*query)->Step());
-        if (!*more) break;
-        const SqlStatement& row = **query;
-        const auto position = ParsePosition(row.Text(1));
-        if (!position) {
-            return Fail(ErrorCode::kInternal, fmt::format("ตำแหน่งที่บันทึกไว้ไม่รู้จัก: {}", row.Text(1)));
-        }
-        rows.push_back({row.Text(0), *position, row.Text(2), row.Text(3),
-                        static_cast<int>(row.Int(4)), static_cast<int>(row.Int(5))});
-    }
-    return rows;
+    return ReadRows(**query, ReadStaff);
 }
 
 Result<std::vector<DegreeRow>> SqlStore::Degrees(std::string_view office_code,
@@ -287,15 +380,33 @@ Result<std::vector<DegreeRow>> SqlStore::Degrees(std::string_view office_code,
                         "JOIN schools s ON s.code = c.school_code WHERE s.office_code = ? AND "
                         "c.academic_year = ? AND c.round = ? ORDER BY c.school_code"));
     BindAll(**query, office_code, round.AcademicYear(), round.Round());
-    std::vector<DegreeRow> rows;
-    while (true) {
-        KHET_TRY(more, (*query)->Step());
-        if (!*more) break;
-        const SqlStatement& row = **query;
-        rows.push_back(
-            {row.Text(0), row.Text(1), static_cast<int>(row.Int(2)), static_cast<int>(row.Int(3))});
-    }
-    return rows;
+    return ReadRows(**query, ReadDegree);
+}
+
+// The national view reads the round's rows without the join to schools: the foreign keys
+// already say every row's school exists, and the primary key gives the order.
+Result<std::vector<EnrolmentRow>> SqlStore::AllEnrolment(const CensusRound& round) {
+    KHET_TRY(query, connection_->Prepare(
+                        "SELECT school_code, grade, male, female, rooms FROM enrolments WHERE "
+                        "academic_year = ? AND round = ? ORDER BY school_code, grade"));
+    BindAll(**query, round.AcademicYear(), round.Round());
+    return ReadRows(**query, ReadEnrolment);
+}
+
+Result<std::vector<StaffRow>> SqlStore::AllStaff(const CensusRound& round) {
+    KHET_TRY(query, connection_->Prepare(
+                        "SELECT school_code, position, rank, standing, male, female FROM "
+                        "staff_counts WHERE academic_year = ? AND round = ? ORDER BY school_code"));
+    BindAll(**query, round.AcademicYear(), round.Round());
+    return ReadRows(**query, ReadStaff);
+}
+
+Result<std::vector<DegreeRow>> SqlStore::AllDegrees(const CensusRound& round) {
+    KHET_TRY(query, connection_->Prepare(
+                        "SELECT school_code, degree, male, female FROM degree_counts WHERE "
+                        "academic_year = ? AND round = ? ORDER BY school_code"));
+    BindAll(**query, round.AcademicYear(), round.Round());
+    return ReadRows(**query, ReadDegree);
 }
 
 Result<long long> SqlStore::CountEnrolmentRows(const CensusRound& round) {
@@ -341,6 +452,27 @@ Result<SizeScheme> SqlStore::FindSizeScheme(std::string_view code) {
         bands.push_back(std::move(band));
     }
     return SizeScheme::Make(std::string(code), name, std::move(bands));
+}
+
+Result<long long> SqlStore::DataGeneration() {
+    if (!generation_query_) {
+        KHET_TRY(query, connection_->Prepare("SELECT value FROM data_generation WHERE id = 1"));
+        generation_query_ = std::move(*query);
+    }
+    SqlStatement& query = *generation_query_;
+    auto found = query.Step();
+    const long long value = found && *found ? query.Int(0) : 0;
+    // Reset at once: a SQLite statement left stepping keeps its read snapshot open.
+    query.Reset();
+    if (!found) return std::unexpected(std::move(found).error());
+    if (!*found) return Fail(ErrorCode::kInternal, "ตาราง data_generation ไม่มีแถว id = 1");
+    return value;
+}
+
+Status SqlStore::RaiseDataGeneration() {
+    KHET_TRY(raise,
+             connection_->Prepare("UPDATE data_generation SET value = value + 1 WHERE id = 1"));
+    return Run(**raise);
 }
 
 }  // namespace khet::store

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sheets/xlsx_fixture.hpp"
 #include "tests/support/fixtures.hpp"
 
 namespace khet::testing {
@@ -236,6 +237,52 @@ TEST_P(Imports, StaffAndDegreesFlatFiles) {
         CsvSheet("degrees.csv", "school_code,degree,male,female\n1024070191,ปวส.,1,1\n"), options);
     ASSERT_FALSE(bad);
     EXPECT_EQ(bad.error().fields[0].field, "degrees.csv:row 2:degree");
+}
+
+TEST_P(Imports, ConvertsAWindows874FileAndSaysSo) {
+    // "ป.1" and "ชาย"/"หญิง" as Thai Excel saves them in TIS-620 / Windows-874.
+    const std::string bytes =
+        "school_code,grade,\xAA\xD2\xC2,\xCB\xAD\xD4\xA7,rooms\r\n1024070191,\xBB.1,3,4,1\r\n";
+    auto sheet = sheets::ReadSheet(bytes, "census-tis620.csv");
+    ASSERT_TRUE(sheet) << Describe(sheet.error());
+    auto result = fixture_.Imports().ImportCensus(*sheet, Round());
+    ASSERT_TRUE(result) << Describe(result.error());
+    ASSERT_FALSE(result->notes.empty());
+    EXPECT_THAT(result->notes.front(), HasSubstr("Windows-874"));
+    auto rows = fixture_.Store().Enrolment("2402", *Round().round);
+    ASSERT_EQ(rows->size(), 1u);
+    EXPECT_EQ(rows->front().grade, Grade::kP1);
+    EXPECT_EQ(rows->front().female, 4);
+}
+
+TEST_P(Imports, ReadsAnXlsxCensusWithThaiHeaders) {
+    sheets::testing::Workbook workbook;
+    workbook.shared_strings =
+        "<si><t>รหัสโรงเรียน</t></si><si><t>ชั้น</t></si><si><t>ชาย</t></si><si><t>หญิง</t></si>"
+        "<si><t>ห้องเรียน</t></si><si><t>ป.1</t></si><si><t>ม.1</t></si>";
+    workbook.sheet_data =
+        "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
+        "<c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c>"
+        "<c r=\"E1\" t=\"s\"><v>4</v></c></row>"
+        "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>1024070191</t></is></c>"
+        "<c r=\"B2\" t=\"s\"><v>5</v></c><c r=\"C2\"><v>12</v></c><c r=\"D2\"><v>9</v></c>"
+        "<c r=\"E2\"><v>1</v></c></row>"
+        "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>1024070205</t></is></c>"
+        "<c r=\"B3\" t=\"s\"><v>6</v></c><c r=\"C3\"><v>-2</v></c><c r=\"D3\"><v>9</v></c>"
+        "<c r=\"E3\"><v>1</v></c></row>";
+    auto sheet = sheets::ReadSheet(workbook.Bytes(), "census.xlsx");
+    ASSERT_TRUE(sheet) << Describe(sheet.error());
+    auto refused = fixture_.Imports().ImportCensus(*sheet, Round());
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().fields[0].field, "census.xlsx:row 3:ชาย");
+    EXPECT_EQ(StoredRows(), 0);
+
+    workbook.sheet_data.replace(workbook.sheet_data.find("<v>-2</v>"), 9, "<v>8</v>");
+    auto imported = fixture_.Imports().ImportCensus(
+        *sheets::ReadSheet(workbook.Bytes(), "census.xlsx"), Round());
+    ASSERT_TRUE(imported) << Describe(imported.error());
+    EXPECT_EQ(imported->rows, 2);
+    EXPECT_EQ(StoredRows(), 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, Imports, ::testing::ValuesIn(kEngines),

@@ -19,8 +19,12 @@ class SchoolRepository {
     virtual Result<std::vector<Office>> Offices() = 0;
     virtual Result<Office> FindOffice(std::string_view code) = 0;
     virtual Result<std::vector<QualityZone>> Zones(std::string_view office_code) = 0;
+    /// The quality zones of every office in the store.
+    virtual Result<std::vector<QualityZone>> AllZones() = 0;
     /// Every school of the office, of every affiliation, active or not.
     virtual Result<std::vector<School>> Schools(std::string_view office_code) = 0;
+    /// Every school of every office in the store, of every affiliation, active or not.
+    virtual Result<std::vector<School>> AllSchools() = 0;
     virtual Result<School> FindSchool(std::string_view code) = 0;
     /// Codes of the given schools that exist, with their office: the rest are unknown.
     virtual Result<std::vector<std::pair<std::string, std::string>>> KnownSchools() = 0;
@@ -37,7 +41,10 @@ class CensusRepository {
   public:
     virtual ~CensusRepository() = default;
 
+    /// The rounds with enrolment of the office, latest first.
     virtual Result<std::vector<CensusRound>> Rounds(std::string_view office_code) = 0;
+    /// The rounds with enrolment of any office, latest first.
+    virtual Result<std::vector<CensusRound>> AllRounds() = 0;
     virtual Status ReplaceEnrolment(const CensusRound& round,
                                     const std::vector<std::string>& school_codes,
                                     const std::vector<EnrolmentRow>& rows) = 0;
@@ -53,6 +60,10 @@ class CensusRepository {
                                                 const CensusRound& round) = 0;
     virtual Result<std::vector<DegreeRow>> Degrees(std::string_view office_code,
                                                    const CensusRound& round) = 0;
+    /// The round's rows of every office in the store, for the national view.
+    virtual Result<std::vector<EnrolmentRow>> AllEnrolment(const CensusRound& round) = 0;
+    virtual Result<std::vector<StaffRow>> AllStaff(const CensusRound& round) = 0;
+    virtual Result<std::vector<DegreeRow>> AllDegrees(const CensusRound& round) = 0;
     /// Number of enrolment rows stored for the round, over all offices.
     virtual Result<long long> CountEnrolmentRows(const CensusRound& round) = 0;
 };
@@ -64,6 +75,15 @@ class SizeSchemeRepository {
     virtual ~SizeSchemeRepository() = default;
     virtual Result<std::vector<SizeScheme>> SizeSchemes() = 0;
     virtual Result<SizeScheme> FindSizeScheme(std::string_view code) = 0;
+};
+
+/// A number that every write to the store raises in the same transaction as the write. What a
+/// process computed from the store at generation G is current while the generation is still G,
+/// even when other processes share the database.
+class DataGenerationRepository {
+  public:
+    virtual ~DataGenerationRepository() = default;
+    virtual Result<long long> DataGeneration() = 0;
 };
 
 }  // namespace khet

@@ -30,6 +30,10 @@ class SqliteStatement final : public SqlStatement {
         sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
                           SQLITE_TRANSIENT);
     }
+    void BindBorrowed(int index, std::string_view value) override {
+        sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
+                          SQLITE_STATIC);
+    }
     void BindNull(int index) override { sqlite3_bind_null(statement_, index); }
 
     Result<bool> Step() override {
