@@ -67,7 +67,9 @@ Response StatisticsTable(const ApiServices& services, const Request& request,
     return response;
 }
 
-Response Office(const ApiServices& services, const PathParams& params) {
+Response Office(const ApiServices& services, const Request& request, const PathParams& params) {
+    auto requested = RoundParam(request);
+    if (!requested) return ErrorResponse(requested.error());
     const std::string& code = params.at("office");
     auto office = services.schools.FindOffice(code);
     if (!office) return ErrorResponse(office.error());
@@ -105,9 +107,11 @@ Response Office(const ApiServices& services, const PathParams& params) {
                         {"zones", std::move(zone_list)},
                         {"rounds", nlohmann::json::array()},
                         {"summary", nullptr}};
-    auto snapshot = services.statistics.Snapshot(code, std::nullopt);
+    auto rounds = services.statistics.Rounds(code);
+    if (!rounds) return ErrorResponse(rounds.error());
+    for (const CensusRound& round : *rounds) body["rounds"].push_back(round.Label());
+    auto snapshot = services.statistics.Snapshot(code, *requested);
     if (snapshot) {
-        body["rounds"].push_back(snapshot->round.Label());
         long long students = 0, rooms = 0, teachers = 0, counted = 0;
         for (const auto& [school, totals] : TotalsBySchool(*snapshot)) {
             students += totals.students;
@@ -171,8 +175,8 @@ void RegisterApi(Router& router, ServicesProvider provider) {
         return Json({{"offices", std::move(list)}});
     });
     router.Add("GET", "/api/v1/offices/{office}",
-               [provider](const Request&, const PathParams& params) {
-                   return Office(provider(), params);
+               [provider](const Request& request, const PathParams& params) {
+                   return Office(provider(), request, params);
                });
     router.Add("GET", "/api/v1/size-schemes", [provider](const Request&, const PathParams&) {
         auto schemes = provider().schemes.SizeSchemes();

@@ -129,6 +129,22 @@ bool IsEmisStaff(const sheets::Sheet& sheet) {
 
 }  // namespace
 
+Status ImportService::CheckEmisSchool(const sheets::Sheet& sheet, const ImportOptions& options) {
+    if (options.school_code.empty()) {
+        return InvalidArgument(fmt::format(
+            "ไฟล์ {} เป็นแบบ EMIS รายโรงเรียน: ต้องระบุรหัสโรงเรียน (ช่องรหัสโรงเรียนในหน้านำเข้าข้อมูล "
+            "หรือ --school ในบรรทัดคำสั่ง)",
+            sheet.source));
+    }
+    auto school = schools_.FindSchool(options.school_code);
+    if (!school) return std::unexpected(school.error());
+    if (!options.office_code.empty() && school->office_code != options.office_code) {
+        return InvalidArgument(fmt::format("โรงเรียน {} อยู่ในเขตพื้นที่ {} ไม่ใช่ {}", options.school_code,
+                                           school->office_code, options.office_code));
+    }
+    return {};
+}
+
 Result<ImportSummary> ImportService::Import(std::string_view kind, const sheets::Sheet& sheet,
                                             const ImportOptions& options) {
     if (kind == "schools") return ImportSchools(sheet, options);
@@ -199,12 +215,28 @@ Result<ImportSummary> ImportService::ImportSchools(const sheets::Sheet& sheet,
         if (map->Index("affiliation") >= 0 && !map->Cell(row, "affiliation").empty()) {
             school.affiliation = std::string(map->Cell(row, "affiliation"));
         }
+        const std::string stored_office = school.office_code;
         if (!map->Cell(row, "office_code").empty()) {
             school.office_code = std::string(map->Cell(row, "office_code"));
         } else if (!options.office_code.empty()) {
             school.office_code = options.office_code;
         } else if (school.office_code.empty() && school.smis_code.size() == 8) {
             school.office_code = school.smis_code.substr(0, 4);  // SMIS = area code + number
+        }
+        // An import into one office never writes another office's schools, nor moves a school
+        // between offices behind the user's back.
+        if (!options.office_code.empty() && school.office_code != options.office_code) {
+            errors.Add(row.number, map->Header("office_code"),
+                       fmt::format("แถวนี้เป็นของเขตพื้นที่ {} ไม่ใช่ {} ที่กำลังนำเข้า", school.office_code,
+                                   options.office_code));
+            continue;
+        }
+        if (!stored_office.empty() && stored_office != school.office_code) {
+            errors.Add(
+                row.number, map->Header("school_code"),
+                fmt::format("โรงเรียน {} อยู่ในเขตพื้นที่ {} แล้ว: การย้ายโรงเรียนข้ามเขตต้องทำโดยผู้ดูแลระบบ",
+                            school.code, stored_office));
+            continue;
         }
         if (school.office_code.empty()) {
             errors.Add(row.number, map->Header("school_code"),
@@ -424,11 +456,7 @@ Result<ImportSummary> ImportService::ImportCensus(const sheets::Sheet& sheet,
 
 Result<ImportSummary> ImportService::ImportEmisStudents(const sheets::Sheet& sheet,
                                                         const ImportOptions& options) {
-    if (options.school_code.empty()) {
-        return InvalidArgument(fmt::format(
-            "ไฟล์ {} เป็นแบบ EMIS รายโรงเรียน: ต้องระบุโรงเรียนด้วย --school รหัสโรงเรียน", sheet.source));
-    }
-    if (auto school = schools_.FindSchool(options.school_code); !school) {
+    if (auto school = CheckEmisSchool(sheet, options); !school) {
         return std::unexpected(school.error());
     }
     ImportErrors errors(sheet.source);
@@ -572,11 +600,7 @@ Result<ImportSummary> ImportService::ImportStaff(const sheets::Sheet& sheet,
 
 Result<ImportSummary> ImportService::ImportEmisStaff(const sheets::Sheet& sheet,
                                                      const ImportOptions& options) {
-    if (options.school_code.empty()) {
-        return InvalidArgument(fmt::format(
-            "ไฟล์ {} เป็นแบบ EMIS รายโรงเรียน: ต้องระบุโรงเรียนด้วย --school รหัสโรงเรียน", sheet.source));
-    }
-    if (auto school = schools_.FindSchool(options.school_code); !school) {
+    if (auto school = CheckEmisSchool(sheet, options); !school) {
         return std::unexpected(school.error());
     }
     ImportErrors errors(sheet.source);

@@ -51,6 +51,8 @@ class ImportService {
                                  const ImportOptions& options);
 
   private:
+    /// The school of an EMIS per-school file: given, known, and of the office being imported.
+    Status CheckEmisSchool(const sheets::Sheet& sheet, const ImportOptions& options);
     Result<ImportSummary> ImportObecList(const sheets::Sheet& sheet, const ImportOptions& options);
     Result<ImportSummary> ImportEmisStudents(const sheets::Sheet& sheet,
                                              const ImportOptions& options);

@@ -25,6 +25,10 @@ std::string ThaiTimestamp(std::chrono::system_clock::time_point now) {
 
 }  // namespace
 
+Result<std::vector<CensusRound>> StatisticsService::Rounds(std::string_view office_code) {
+    return census_.Rounds(office_code);
+}
+
 Result<CensusRound> StatisticsService::ResolveRound(std::string_view office_code,
                                                     const std::optional<CensusRound>& round) {
     if (round) return *round;

@@ -52,6 +52,8 @@ class StatisticsService {
                       SizeSchemeRepository& schemes)
         : schools_(schools), census_(census), schemes_(schemes) {}
 
+    /// The census rounds the office has data of, newest first.
+    Result<std::vector<CensusRound>> Rounds(std::string_view office_code);
     /// The round asked for, or the office's latest; kNotFound when the office has no census.
     Result<CensusRound> ResolveRound(std::string_view office_code,
                                      const std::optional<CensusRound>& round);

@@ -239,6 +239,37 @@ TEST_P(Imports, StaffAndDegreesFlatFiles) {
     EXPECT_EQ(bad.error().fields[0].field, "degrees.csv:row 2:degree");
 }
 
+TEST_P(Imports, NeverWritesIntoAnotherOfficesSchool) {
+    ImportOptions options;
+    options.office_code = "9001";
+    ASSERT_TRUE(fixture_.Imports().ImportSchools(
+        CsvSheet("other.csv", "school_code,name\n1090010001,บ้านกอไผ่\n"), options));
+
+    // An EMIS file for a school of 2402, imported into office 9001.
+    options = Round();
+    options.office_code = "9001";
+    options.school_code = "1024070191";
+    const auto bytes = ReadFile(SharedDataPath("emis-samples/1020080005_student.csv"));
+    auto emis = fixture_.Imports().ImportCensus(*sheets::ReadSheet(bytes, "student.csv"), options);
+    ASSERT_FALSE(emis);
+    EXPECT_THAT(emis.error().message, HasSubstr("อยู่ในเขตพื้นที่ 2402 ไม่ใช่ 9001"));
+
+    // A school list imported into 9001 that names a school of 2402 does not move it.
+    ImportOptions into_9001;
+    into_9001.office_code = "9001";
+    auto moved = fixture_.Imports().ImportSchools(
+        CsvSheet("schools.csv", "school_code,name\n1024070191,บ้านแหลมตะคร้อ\n"), into_9001);
+    ASSERT_FALSE(moved);
+    EXPECT_EQ(moved.error().fields[0].field, "schools.csv:row 2:school_code");
+    EXPECT_EQ(fixture_.Store().FindSchool("1024070191")->office_code, "2402");
+
+    auto other_column = fixture_.Imports().ImportSchools(
+        CsvSheet("schools.csv", "school_code,name,office_code\n1090010009,ใหม่,2402\n"), into_9001);
+    ASSERT_FALSE(other_column);
+    EXPECT_THAT(other_column.error().fields[0].message, HasSubstr("เขตพื้นที่ 2402 ไม่ใช่ 9001"));
+    EXPECT_EQ(StoredRows(), 0);
+}
+
 TEST_P(Imports, ConvertsAWindows874FileAndSaysSo) {
     // "ป.1" and "ชาย"/"หญิง" as Thai Excel saves them in TIS-620 / Windows-874.
     const std::string bytes =
