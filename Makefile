@@ -1,9 +1,10 @@
 # The two commands of the README: `make run` and `make test`. Both set up what is missing first.
 BUILD ?= build
+SANITIZE_BUILD ?= build-sanitize
 PORT ?= 8080
 DB ?= var/khet.db
 
-.PHONY: setup build web run test test-unit lint format clean bench
+.PHONY: setup build web run test test-unit test-sanitize format clean bench
 
 setup:
 	@tools/setup
@@ -26,7 +27,18 @@ test: build web
 	tools/check_layers
 	tools/check_format
 	ctest --test-dir $(BUILD) --output-on-failure -j2
+	@if [ -f web/package.json ]; then cd web && npm test --silent; fi
 	@if [ -f web/package.json ]; then tools/e2e $(BUILD)/khet; fi
+	$(MAKE) test-sanitize
+
+# The whole C++ suite again under AddressSanitizer and UBSan (a signed overflow once made a
+# prototype loop forever); any report fails the run.
+test-sanitize: setup
+	cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DKHET_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+	cmake --build $(SANITIZE_BUILD)
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tools/lsan.supp \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j2
 
 test-unit: build
 	ctest --test-dir $(BUILD) --output-on-failure -j2 -L unit
@@ -39,4 +51,4 @@ format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD) web/dist
+	rm -rf $(BUILD) $(SANITIZE_BUILD) web/dist
