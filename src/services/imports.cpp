@@ -112,6 +112,26 @@ ImportSummary StartSummary(std::string kind, const sheets::Sheet& sheet, std::st
     return summary;
 }
 
+// The end every flat census import shares: refuse the file on any error, else replace the
+// round (unless a dry run) and say what was read.
+template <typename Row, typename Replace>
+Result<ImportSummary> FinishImport(const ImportErrors& errors, const sheets::Sheet& sheet,
+                                   std::string kind, std::string_view what,
+                                   const ImportOptions& options, const std::vector<Row>& rows,
+                                   long long schools, Replace replace) {
+    if (!errors.Empty()) return std::unexpected(errors.ToError());
+    if (rows.empty()) {
+        return InvalidArgument(fmt::format("ไฟล์ {} ไม่มีแถวข้อมูล{}", sheet.source, what));
+    }
+    ImportSummary summary = StartSummary(std::move(kind), sheet, "flat", options);
+    summary.rows = static_cast<long long>(rows.size());
+    summary.schools = schools;
+    if (!options.dry_run) {
+        if (auto saved = replace(); !saved) return std::unexpected(saved.error());
+    }
+    return summary;
+}
+
 bool IsObecList(const sheets::Sheet& sheet) {
     return !sheet.rows.empty() && !sheet.rows.front().cells.empty() &&
            sheet.rows.front().cells.front() == "obec_province_no";
@@ -439,19 +459,9 @@ Result<ImportSummary> ImportService::ImportCensus(const sheets::Sheet& sheet,
         first = row.number;
         rows.push_back({std::string(code), *grade, *male, *female, *rooms});
     }
-    if (!errors.Empty()) return std::unexpected(errors.ToError());
-    if (rows.empty()) return InvalidArgument(fmt::format("ไฟล์ {} ไม่มีแถวข้อมูลนักเรียน", sheet.source));
-
-    ImportSummary summary = StartSummary("census", sheet, "flat", options);
-    summary.rows = static_cast<long long>(rows.size());
-    summary.schools = static_cast<long long>(seen.size());
-    if (!options.dry_run) {
-        if (auto saved = census_.ReplaceEnrolment(*round, SchoolsOfOffices(*known, offices), rows);
-            !saved) {
-            return std::unexpected(saved.error());
-        }
-    }
-    return summary;
+    return FinishImport(
+        errors, sheet, "census", "นักเรียน", options, rows, static_cast<long long>(seen.size()),
+        [&] { return census_.ReplaceEnrolment(*round, SchoolsOfOffices(*known, offices), rows); });
 }
 
 Result<ImportSummary> ImportService::ImportEmisStudents(const sheets::Sheet& sheet,
@@ -584,18 +594,9 @@ Result<ImportSummary> ImportService::ImportStaff(const sheets::Sheet& sheet,
         rows.push_back({std::string(code), *position, std::string(*rank), std::string(*standing),
                         *male, *female});
     }
-    if (!errors.Empty()) return std::unexpected(errors.ToError());
-    if (rows.empty()) return InvalidArgument(fmt::format("ไฟล์ {} ไม่มีแถวข้อมูลบุคลากร", sheet.source));
-    ImportSummary summary = StartSummary("staff", sheet, "flat", options);
-    summary.rows = static_cast<long long>(rows.size());
-    summary.schools = static_cast<long long>(schools.size());
-    if (!options.dry_run) {
-        if (auto saved = census_.ReplaceStaff(*round, SchoolsOfOffices(*known, offices), rows);
-            !saved) {
-            return std::unexpected(saved.error());
-        }
-    }
-    return summary;
+    return FinishImport(
+        errors, sheet, "staff", "บุคลากร", options, rows, static_cast<long long>(schools.size()),
+        [&] { return census_.ReplaceStaff(*round, SchoolsOfOffices(*known, offices), rows); });
 }
 
 Result<ImportSummary> ImportService::ImportEmisStaff(const sheets::Sheet& sheet,
@@ -723,19 +724,10 @@ Result<ImportSummary> ImportService::ImportDegrees(const sheets::Sheet& sheet,
         schools.insert(std::string(code));
         rows.push_back({std::string(code), std::string(*degree), *male, *female});
     }
-    if (!errors.Empty()) return std::unexpected(errors.ToError());
-    if (rows.empty())
-        return InvalidArgument(fmt::format("ไฟล์ {} ไม่มีแถวข้อมูลวุฒิการศึกษา", sheet.source));
-    ImportSummary summary = StartSummary("degrees", sheet, "flat", options);
-    summary.rows = static_cast<long long>(rows.size());
-    summary.schools = static_cast<long long>(schools.size());
-    if (!options.dry_run) {
-        if (auto saved = census_.ReplaceDegrees(*round, SchoolsOfOffices(*known, offices), rows);
-            !saved) {
-            return std::unexpected(saved.error());
-        }
-    }
-    return summary;
+    return FinishImport(
+        errors, sheet, "degrees", "วุฒิการศึกษา", options, rows,
+        static_cast<long long>(schools.size()),
+        [&] { return census_.ReplaceDegrees(*round, SchoolsOfOffices(*known, offices), rows); });
 }
 
 }  // namespace khet
