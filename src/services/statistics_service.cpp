@@ -23,6 +23,35 @@ std::string ThaiTimestamp(std::chrono::system_clock::time_point now) {
                        time.minutes().count());
 }
 
+// Every school of the snapshot with its totals of the round, sorted by Thai name.
+std::vector<SchoolSummary> Summarize(const OfficeSnapshot& snapshot, const SizeScheme& scheme) {
+    const auto totals = TotalsBySchool(snapshot);
+    std::map<std::string, std::string> zone_names;
+    for (const QualityZone& zone : snapshot.zones) zone_names[zone.code] = zone.name;
+    std::vector<SchoolSummary> summaries;
+    summaries.reserve(snapshot.schools.size());
+    for (const School& school : snapshot.schools) {
+        SchoolSummary summary;
+        const auto found = totals.find(school.code);
+        if (found != totals.end()) {
+            summary.students = found->second.students;
+            summary.male = found->second.male;
+            summary.female = found->second.female;
+            summary.rooms = found->second.rooms;
+            summary.teachers = found->second.teachers;
+        }
+        summary.zone_name = zone_names[school.zone_code];
+        summary.size_group = found != totals.end() && school.affiliation == kObecAffiliation
+                                 ? scheme.LabelOf(static_cast<int>(summary.students))
+                                 : "";
+        summary.school = school;
+        summaries.push_back(std::move(summary));
+    }
+    SortByThai(summaries,
+               [](const SchoolSummary& s) -> const std::string& { return s.school.name; });
+    return summaries;
+}
+
 }  // namespace
 
 Result<std::vector<CensusRound>> StatisticsService::Rounds(std::string_view office_code) {
@@ -132,31 +161,7 @@ Result<std::vector<SchoolSummary>> StatisticsService::SchoolSummaries(const Tabl
     if (!scheme) return std::unexpected(scheme.error());
     auto snapshot = Snapshot(query.office_code, query.round);
     if (!snapshot) return std::unexpected(snapshot.error());
-    const auto totals = TotalsBySchool(*snapshot);
-    std::map<std::string, std::string> zone_names;
-    for (const QualityZone& zone : snapshot->zones) zone_names[zone.code] = zone.name;
-    std::vector<SchoolSummary> summaries;
-    summaries.reserve(snapshot->schools.size());
-    for (School& school : snapshot->schools) {
-        SchoolSummary summary;
-        const auto found = totals.find(school.code);
-        if (found != totals.end()) {
-            summary.students = found->second.students;
-            summary.male = found->second.male;
-            summary.female = found->second.female;
-            summary.rooms = found->second.rooms;
-            summary.teachers = found->second.teachers;
-        }
-        summary.zone_name = zone_names[school.zone_code];
-        summary.size_group = found != totals.end() && school.affiliation == kObecAffiliation
-                                 ? scheme->LabelOf(static_cast<int>(summary.students))
-                                 : "";
-        summary.school = std::move(school);
-        summaries.push_back(std::move(summary));
-    }
-    SortByThai(summaries,
-               [](const SchoolSummary& s) -> const std::string& { return s.school.name; });
-    return summaries;
+    return Summarize(*snapshot, *scheme);
 }
 
 Result<SchoolDetail> StatisticsService::SchoolPage(std::string_view school_code,
@@ -164,12 +169,12 @@ Result<SchoolDetail> StatisticsService::SchoolPage(std::string_view school_code,
                                                    std::string_view scheme_code) {
     auto school = schools_.FindSchool(school_code);
     if (!school) return std::unexpected(school.error());
-    auto summaries = SchoolSummaries({school->office_code, round, std::string(scheme_code)});
-    if (!summaries) return std::unexpected(summaries.error());
+    auto scheme = schemes_.FindSizeScheme(scheme_code.empty() ? "seed003" : scheme_code);
+    if (!scheme) return std::unexpected(scheme.error());
     auto snapshot = Snapshot(school->office_code, round);
     if (!snapshot) return std::unexpected(snapshot.error());
     SchoolDetail detail{{}, snapshot->round, {}, {}, {}};
-    for (SchoolSummary& summary : *summaries) {
+    for (SchoolSummary& summary : Summarize(*snapshot, *scheme)) {
         if (summary.school.code == school_code) detail.summary = std::move(summary);
     }
     for (EnrolmentRow& row : snapshot->enrolment) {
