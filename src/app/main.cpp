@@ -16,6 +16,7 @@
 #include "reports/render.hpp"
 #include "services/demo_office.hpp"
 #include "sheets/sheet.hpp"
+#include "store/backup.hpp"
 
 namespace khet::app {
 namespace {
@@ -226,6 +227,84 @@ int Serve(const std::string& database, const ServeArgs& args) {
     return 0;
 }
 
+struct UserAddArgs {
+    std::string login;
+    std::string name;
+    std::string role;
+    std::string office;
+    std::string school;
+    std::string group;
+};
+
+std::string DescribeGrant(const Grant& grant) {
+    std::string text = fmt::format("{} ({})", RoleLabel(grant.role), RoleName(grant.role));
+    if (!grant.office_code.empty()) text += fmt::format(" สำนักงานเขต {}", grant.office_code);
+    if (!grant.school_code.empty()) text += fmt::format(" โรงเรียน {}", grant.school_code);
+    if (!grant.group.empty()) text += fmt::format(" กลุ่ม {}", grant.group);
+    return text;
+}
+
+int UserAdd(const std::string& database, const UserAddArgs& args) {
+    auto role = ParseRole(args.role);
+    if (!role) return Report(role.error());
+    auto wiring = Wiring::Open(database);
+    if (!wiring) return Report(wiring.error());
+    const Grant grant{*role, args.office, args.school, args.group};
+    auto account = (*wiring)->Accounts().AddUser(args.login, args.name, grant, std::nullopt);
+    if (!account) return Report(account.error());
+    std::printf("เพิ่มผู้ใช้ %s (%s) แล้ว: %s\n", account->user.login.c_str(),
+                account->user.display_name.c_str(),
+                DescribeGrant(account->user.grants.front()).c_str());
+    std::printf("รหัสผ่านใช้ครั้งเดียว: %s\n", account->one_time_password.c_str());
+    std::printf(
+        "แสดงรหัสนี้เพียงครั้งเดียว: ส่งให้ผู้ใช้ทางช่องทางที่ปลอดภัย "
+        "ผู้ใช้ต้องเปลี่ยนรหัสผ่านเมื่อเข้าสู่ระบบครั้งแรก\n");
+    return 0;
+}
+
+int UserList(const std::string& database) {
+    auto wiring = Wiring::Open(database);
+    if (!wiring) return Report(wiring.error());
+    auto users = (*wiring)->Accounts().Users();
+    if (!users) return Report(users.error());
+    for (const User& user : *users) {
+        std::printf("%s\t%s%s%s\n", user.login.c_str(), user.display_name.c_str(),
+                    user.must_change_password ? "\t(ต้องเปลี่ยนรหัสผ่าน)" : "",
+                    user.demo ? "\t(บัญชีสาธิต)" : "");
+        for (const Grant& grant : user.grants) {
+            std::printf("  %s\n", DescribeGrant(grant).c_str());
+        }
+    }
+    std::printf("ผู้ใช้ %zu คน\n", users->size());
+    return 0;
+}
+
+int BackupDatabase(const std::string& database, const std::string& file) {
+    auto backed_up = store::Backup(database, file);
+    if (!backed_up) return Report(backed_up.error());
+    std::error_code ignored;
+    std::printf("สำรองฐานข้อมูลไว้ที่ %s แล้ว (%llu ไบต์)\n", file.c_str(),
+                static_cast<unsigned long long>(std::filesystem::file_size(file, ignored)));
+    return 0;
+}
+
+int RestoreDatabase(const std::string& database, const std::string& file, bool yes) {
+    if (!yes) {
+        std::printf("กู้คืน %s ทับข้อมูลทั้งหมดในฐานข้อมูลปัจจุบัน? พิมพ์ yes เพื่อยืนยัน: ", file.c_str());
+        std::fflush(stdout);
+        std::string answer;
+        if (!std::getline(std::cin, answer) || (answer != "yes" && answer != "y")) {
+            std::fprintf(stderr, "\nยกเลิก: ไม่ได้กู้คืน (ใช้ --yes เพื่อข้ามการยืนยัน)\n");
+            return 1;
+        }
+    }
+    auto restored = store::Restore(database, file);
+    if (!restored) return Report(restored.error());
+    std::printf("กู้คืน %s แล้ว: migration %d, โรงเรียน %lld แห่ง, ข้อมูลนักเรียน %lld แถว\n", file.c_str(),
+                restored->migration, restored->schools, restored->enrolment_rows);
+    return 0;
+}
+
 }  // namespace
 }  // namespace khet::app
 
@@ -284,6 +363,29 @@ int main(int argc, char** argv) {
     serve->add_option("--web", serve_args.web, "โฟลเดอร์หน้าเว็บที่สร้างแล้ว")->capture_default_str();
     serve->add_option("--threads", serve_args.threads)->capture_default_str();
 
+    auto* user = cli.add_subcommand("user", "บัญชีผู้ใช้");
+    user->require_subcommand(1);
+    UserAddArgs user_add_args;
+    auto* user_add = user->add_subcommand("add", "เพิ่มผู้ใช้ พร้อมรหัสผ่านใช้ครั้งเดียว (แสดงครั้งเดียว)");
+    user_add->add_option("login", user_add_args.login, "ชื่อผู้ใช้หรืออีเมล")->required();
+    user_add->add_option("--name", user_add_args.name, "ชื่อที่แสดง เช่น นายสมชาย ใจดี")->required();
+    user_add->add_option("--role", user_add_args.role, "บทบาท เช่น system_admin, office_admin")
+        ->required();
+    user_add->add_option("--office", user_add_args.office, "รหัสสำนักงานเขต เช่น 2402");
+    user_add->add_option("--school", user_add_args.school, "รหัสโรงเรียน (school_officer)");
+    user_add->add_option("--group", user_add_args.group, "กลุ่มในสำนักงานเขต (group_staff)");
+    auto* user_list = user->add_subcommand("list", "รายชื่อผู้ใช้และบทบาท");
+
+    std::string backup_file;
+    auto* backup = cli.add_subcommand("backup", "สำรองฐานข้อมูลลงไฟล์ (ทำได้ขณะเปิดเว็บอยู่)");
+    backup->add_option("file", backup_file, "ไฟล์สำรอง")->required();
+
+    std::string restore_file;
+    bool restore_yes = false;
+    auto* restore = cli.add_subcommand("restore", "กู้คืนฐานข้อมูลจากไฟล์สำรอง (แทนที่ข้อมูลทั้งหมด)");
+    restore->add_option("file", restore_file, "ไฟล์สำรองจาก khet backup")->required();
+    restore->add_flag("--yes", restore_yes, "ไม่ต้องถามยืนยัน");
+
     CLI11_PARSE(cli, argc, argv);
     if (*migrate) return Migrate(database);
     if (*demo) return Demo(database, list_path, if_empty);
@@ -291,5 +393,9 @@ int main(int argc, char** argv) {
     if (*stats) return Stats(database, stats_args);
     if (*validate) return Validate(database, validate_office, validate_round);
     if (*serve) return Serve(database, serve_args);
+    if (*user_add) return UserAdd(database, user_add_args);
+    if (*user_list) return UserList(database);
+    if (*backup) return BackupDatabase(database, backup_file);
+    if (*restore) return RestoreDatabase(database, restore_file, restore_yes);
     return 0;
 }

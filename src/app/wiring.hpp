@@ -4,8 +4,10 @@
 #include <string>
 
 #include "http/api.hpp"
+#include "services/accounts.hpp"
 #include "services/imports.hpp"
 #include "services/statistics_service.hpp"
+#include "store/sodium_password_hasher.hpp"
 #include "store/sql_store.hpp"
 
 namespace khet::app {
@@ -19,17 +21,21 @@ class Wiring {
     store::SqlStore& Store() { return store_; }
     StatisticsService& Statistics() { return statistics_; }
     ImportService& Imports() { return imports_; }
+    AccountService& Accounts() { return accounts_; }
     http::ApiServices Api() { return {store_, store_, statistics_, imports_}; }
 
   private:
     explicit Wiring(std::unique_ptr<store::SqlConnection> connection)
         : store_(std::move(connection)),
           statistics_(store_, store_, store_),
-          imports_(store_, store_) {}
+          imports_(store_, store_),
+          accounts_(store_, store_, hasher_) {}
 
     store::SqlStore store_;
+    store::SodiumPasswordHasher hasher_{store::HashCost::kInteractive};
     StatisticsService statistics_;
     ImportService imports_;
+    AccountService accounts_;
 };
 
 }  // namespace khet::app

@@ -1,8 +1,11 @@
 #include "store/sql_store.hpp"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
+#include <map>
 
 namespace khet::store {
 namespace {
@@ -131,6 +134,35 @@ std::string InsertSql(std::string_view table, std::string_view columns, int colu
 
 Result<CensusRound> ReadRound(const SqlStatement& row) {
     return CensusRound::Make(static_cast<int>(row.Int(0)), static_cast<int>(row.Int(1)));
+}
+
+constexpr std::string_view kUserColumns =
+    "id, login, display_name, must_change_password, demo, version, password_hash";
+
+Result<UserCredentials> ReadCredentials(const SqlStatement& row) {
+    UserCredentials found;
+    found.user.id = row.Int(0);
+    found.user.login = row.Text(1);
+    found.user.display_name = row.Text(2);
+    found.user.must_change_password = row.Int(3) != 0;
+    found.user.demo = row.Int(4) != 0;
+    found.user.version = row.Int(5);
+    found.password_hash = row.Text(6);
+    return found;
+}
+
+Result<std::pair<long long, Grant>> ReadGrant(const SqlStatement& row) {
+    auto role = ParseRole(row.Text(1));
+    if (!role) {
+        return Fail(ErrorCode::kInternal, fmt::format("บทบาทที่บันทึกไว้ไม่รู้จัก: {}", row.Text(1)));
+    }
+    return std::pair{row.Int(0), Grant{*role, row.Text(2), row.Text(3), row.Text(4)}};
+}
+
+// UTC, to the second, ISO 8601: the same text on both engines, sortable as text.
+std::string NowUtc() {
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
 }
 
 }  // namespace
@@ -467,6 +499,120 @@ Result<long long> SqlStore::DataGeneration() {
     if (!found) return std::unexpected(std::move(found).error());
     if (!*found) return Fail(ErrorCode::kInternal, "ตาราง data_generation ไม่มีแถว id = 1");
     return value;
+}
+
+Result<User> SqlStore::AddUser(const User& user, std::string_view password_hash) {
+    KHET_TRY(transaction, Transaction::Begin(*connection_));
+    // MAX + 1 in the write transaction: SQLite's BEGIN IMMEDIATE lets one writer in at a time;
+    // on PostgreSQL two concurrent adds may pick the same id, and the primary key then fails
+    // the second with kConflict. Adding users is a rare administrator's action, so a retry by
+    // hand is an acceptable price for one SQL text on both engines.
+    KHET_TRY(next_id, connection_->Prepare("SELECT COALESCE(MAX(id), 0) + 1 FROM users"));
+    KHET_TRY(stepped, (*next_id)->Step());
+    if (!*stepped) return Fail(ErrorCode::kInternal, "อ่านรหัสผู้ใช้ถัดไปไม่ได้");
+    User stored = user;
+    stored.id = (*next_id)->Int(0);
+    stored.version = 1;
+    (*next_id)->Reset();
+
+    KHET_TRY(insert,
+             connection_->Prepare("INSERT INTO users (id, login, display_name, password_hash, "
+                                  "must_change_password, demo, created_at, version) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    BindAll(**insert, stored.id, stored.login, stored.display_name, password_hash,
+            stored.must_change_password ? 1 : 0, stored.demo ? 1 : 0, NowUtc(), stored.version);
+    if (auto done = Run(**insert); !done) {
+        if (done.error().code != ErrorCode::kConflict) return std::unexpected(done.error());
+        return Fail(ErrorCode::kConflict,
+                    fmt::format("มีผู้ใช้ชื่อ {} อยู่แล้ว (หรือมีผู้เพิ่มผู้ใช้พร้อมกัน: ลองใหม่อีกครั้ง)", stored.login));
+    }
+    KHET_TRY(grant, connection_->Prepare(
+                        "INSERT INTO user_grants (user_id, role, office_code, school_code, "
+                        "group_name) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+    for (const Grant& row : stored.grants) {
+        BindAll(**grant, stored.id, RoleName(row.role), row.office_code, row.school_code,
+                row.group);
+        if (auto done = Run(**grant); !done) return std::unexpected(done.error());
+    }
+    if (auto raised = RaiseDataGeneration(); !raised) return std::unexpected(raised.error());
+    if (auto committed = transaction->Commit(); !committed) {
+        return std::unexpected(committed.error());
+    }
+    return stored;
+}
+
+Result<UserCredentials> SqlStore::FindCredentials(std::string_view login) {
+    KHET_TRY(query, connection_->Prepare(
+                        fmt::format("SELECT {} FROM users WHERE login = ?", kUserColumns)));
+    BindAll(**query, login);
+    KHET_TRY(rows, ReadRows(**query, ReadCredentials));
+    if (rows->empty()) return NotFound(fmt::format("ไม่มีผู้ใช้ชื่อ {}", login));
+    UserCredentials found = std::move(rows->front());
+    KHET_TRY(grants, GrantsOf(found.user.id));
+    found.user.grants = std::move(*grants);
+    return found;
+}
+
+Result<User> SqlStore::FindUserByLogin(std::string_view login) {
+    KHET_TRY(found, FindCredentials(login));
+    return std::move(found->user);
+}
+
+Result<std::vector<User>> SqlStore::Users() {
+    KHET_TRY(query, connection_->Prepare(
+                        fmt::format("SELECT {} FROM users ORDER BY login", kUserColumns)));
+    KHET_TRY(rows, ReadRows(**query, ReadCredentials));
+    KHET_TRY(grant_query,
+             connection_->Prepare("SELECT user_id, role, office_code, school_code, group_name "
+                                  "FROM user_grants ORDER BY user_id, role, office_code, "
+                                  "school_code, group_name"));
+    KHET_TRY(grants, ReadRows(**grant_query, ReadGrant));
+    std::map<long long, std::vector<Grant>> by_user;
+    for (auto& [user_id, grant] : *grants) by_user[user_id].push_back(std::move(grant));
+    std::vector<User> users;
+    users.reserve(rows->size());
+    for (UserCredentials& row : *rows) {
+        row.user.grants = std::move(by_user[row.user.id]);
+        users.push_back(std::move(row.user));
+    }
+    return users;
+}
+
+Result<long long> SqlStore::SetPassword(long long user_id, std::string_view password_hash,
+                                        bool must_change_password, long long expected_version) {
+    KHET_TRY(transaction, Transaction::Begin(*connection_));
+    KHET_TRY(update, connection_->Prepare(
+                         "UPDATE users SET password_hash = ?, must_change_password = ?, "
+                         "version = version + 1 WHERE id = ? AND version = ? RETURNING version"));
+    BindAll(**update, password_hash, must_change_password ? 1 : 0, user_id, expected_version);
+    KHET_TRY(updated, (*update)->Step());
+    const long long version = *updated ? (*update)->Int(0) : 0;
+    (*update)->Reset();
+    if (!*updated) {
+        KHET_TRY(exists, connection_->Prepare("SELECT version FROM users WHERE id = ?"));
+        BindAll(**exists, user_id);
+        KHET_TRY(found, (*exists)->Step());
+        (*exists)->Reset();
+        if (!*found) return NotFound(fmt::format("ไม่มีผู้ใช้รหัส {}", user_id));
+        return Fail(ErrorCode::kConflict, "มีผู้แก้ไขบัญชีผู้ใช้นี้ไปก่อนแล้ว: โหลดข้อมูลใหม่แล้วลองอีกครั้ง");
+    }
+    if (auto raised = RaiseDataGeneration(); !raised) return std::unexpected(raised.error());
+    if (auto committed = transaction->Commit(); !committed) {
+        return std::unexpected(committed.error());
+    }
+    return version;
+}
+
+Result<std::vector<Grant>> SqlStore::GrantsOf(long long user_id) {
+    KHET_TRY(query, connection_->Prepare(
+                        "SELECT user_id, role, office_code, school_code, group_name FROM "
+                        "user_grants WHERE user_id = ? ORDER BY role, office_code, school_code, "
+                        "group_name"));
+    BindAll(**query, user_id);
+    KHET_TRY(rows, ReadRows(**query, ReadGrant));
+    std::vector<Grant> grants;
+    for (auto& [id, grant] : *rows) grants.push_back(std::move(grant));
+    return grants;
 }
 
 Status SqlStore::RaiseDataGeneration() {

@@ -12,7 +12,8 @@ namespace khet::store {
 class SqlStore final : public SchoolRepository,
                        public CensusRepository,
                        public SizeSchemeRepository,
-                       public DataGenerationRepository {
+                       public DataGenerationRepository,
+                       public UserRepository {
   public:
     explicit SqlStore(std::unique_ptr<SqlConnection> connection)
         : connection_(std::move(connection)) {}
@@ -55,10 +56,18 @@ class SqlStore final : public SchoolRepository,
     /// One prepared SELECT, kept prepared: the HTTP cache asks on every request.
     Result<long long> DataGeneration() override;
 
+    Result<User> AddUser(const User& user, std::string_view password_hash) override;
+    Result<User> FindUserByLogin(std::string_view login) override;
+    Result<UserCredentials> FindCredentials(std::string_view login) override;
+    Result<std::vector<User>> Users() override;
+    Result<long long> SetPassword(long long user_id, std::string_view password_hash,
+                                  bool must_change_password, long long expected_version) override;
+
   private:
     // Every write calls this inside its transaction, so the new generation and the write
     // commit together or not at all.
     Status RaiseDataGeneration();
+    Result<std::vector<Grant>> GrantsOf(long long user_id);
 
     template <typename Row, typename WriteRow>
     Status ReplaceRound(std::string_view table, const CensusRound& round,

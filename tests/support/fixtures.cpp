@@ -12,6 +12,7 @@ StoreFixture::StoreFixture(const std::string& engine) : url_(NewDatabaseUrl(engi
     store_ = std::make_unique<store::SqlStore>(std::move(*connection));
     imports_ = std::make_unique<ImportService>(*store_, *store_);
     statistics_ = std::make_unique<StatisticsService>(*store_, *store_, *store_);
+    accounts_ = std::make_unique<AccountService>(*store_, *store_, hasher_);
 }
 
 void StoreFixture::LoadDemo() {

@@ -4,9 +4,11 @@
 #include <string>
 
 #include "domain/census.hpp"
+#include "services/accounts.hpp"
 #include "services/imports.hpp"
 #include "services/statistics_service.hpp"
 #include "sheets/sheet.hpp"
+#include "store/sodium_password_hasher.hpp"
 #include "store/sql_store.hpp"
 #include "tests/support/databases.hpp"
 
@@ -20,6 +22,8 @@ class StoreFixture {
     store::SqlStore& Store() { return *store_; }
     ImportService& Imports() { return *imports_; }
     StatisticsService& Statistics() { return *statistics_; }
+    /// Accounts over the store, hashing with libsodium's minimum limits to keep tests fast.
+    AccountService& Accounts() { return *accounts_; }
     const std::string& Url() const { return url_; }
     const TempDir& Folder() const { return folder_; }
 
@@ -32,6 +36,8 @@ class StoreFixture {
     std::unique_ptr<store::SqlStore> store_;
     std::unique_ptr<ImportService> imports_;
     std::unique_ptr<StatisticsService> statistics_;
+    store::SodiumPasswordHasher hasher_{store::HashCost::kMinimum};
+    std::unique_ptr<AccountService> accounts_;
 };
 
 /// A CSV sheet from text, as the import would read a file named `source`.

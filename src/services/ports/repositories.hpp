@@ -8,6 +8,7 @@
 #include "domain/census.hpp"
 #include "domain/school.hpp"
 #include "domain/size_scheme.hpp"
+#include "domain/user.hpp"
 
 namespace khet {
 
@@ -84,6 +85,31 @@ class DataGenerationRepository {
   public:
     virtual ~DataGenerationRepository() = default;
     virtual Result<long long> DataGeneration() = 0;
+};
+
+/// A user as stored, with the password hash that only sign-in needs.
+struct UserCredentials {
+    User user;
+    std::string password_hash;
+};
+
+/// Users and their grants. Every write raises the data generation in its transaction.
+class UserRepository {
+  public:
+    virtual ~UserRepository() = default;
+    /// Stores the user (id and version are given by the store) with its grants in one
+    /// transaction; kConflict when the login is taken.
+    virtual Result<User> AddUser(const User& user, std::string_view password_hash) = 0;
+    /// kNotFound when no user has the (already normalised) login.
+    virtual Result<User> FindUserByLogin(std::string_view login) = 0;
+    virtual Result<UserCredentials> FindCredentials(std::string_view login) = 0;
+    /// Every user, by login.
+    virtual Result<std::vector<User>> Users() = 0;
+    /// Replaces the hash when the user is still at `expected_version`; returns the new version.
+    /// kConflict when someone changed the user since, kNotFound for an unknown id.
+    virtual Result<long long> SetPassword(long long user_id, std::string_view password_hash,
+                                          bool must_change_password,
+                                          long long expected_version) = 0;
 };
 
 }  // namespace khet
