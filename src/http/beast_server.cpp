@@ -120,6 +120,9 @@ class Session : public std::enable_shared_from_this<Session> {
             return WriteError(413, fmt::format("ไฟล์หรือข้อมูลที่ส่งมาใหญ่เกิน {} MB",
                                                options_.max_body_bytes / (1024 * 1024)));
         }
+        if (error == bhttp::error::header_limit) {
+            return WriteError(431, "ส่วนหัวของคำขอ (headers) ใหญ่เกิน 16 KB");
+        }
         if (error) return;
         auto in = parser_->release();
         const bool keep_alive = in.keep_alive();

@@ -726,7 +726,20 @@ TEST(HttpServer, ServesTheApiOnLoopbackAndExitsCleanlyOnSigterm) {
         Json body = Json::parse(reply.body, nullptr, false);
         ASSERT_FALSE(body.is_discarded()) << reply.body;
         EXPECT_EQ(body["error"]["code"], "invalid_argument");
+        EXPECT_FALSE(reply.Header("content-security-policy").empty());
         EXPECT_TRUE(huge.ClosedByServer());
+    }
+    {  // headers over 16 KB are answered, with the security headers, before the connection closes
+        Connection bloated(port);
+        ASSERT_TRUE(bloated.Send("GET /api/v1/offices HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Junk: " +
+                                 std::string(20 * 1024, 'a') + "\r\n\r\n"));
+        const HttpReply reply = bloated.Read();
+        EXPECT_EQ(reply.status, 431);
+        Json body = Json::parse(reply.body, nullptr, false);
+        ASSERT_FALSE(body.is_discarded()) << reply.body;
+        EXPECT_EQ(body["error"]["code"], "invalid_argument");
+        EXPECT_EQ(reply.Header("x-content-type-options"), "nosniff");
+        EXPECT_TRUE(bloated.ClosedByServer());
     }
     // Still serving after all of the above, and stopping while a keep-alive connection is idle.
     Connection idle(port);
