@@ -149,8 +149,6 @@ Response Import(const ApiServices& services, const Request& request, const PathP
     ImportOptions options;
     options.dry_run = dry_run == "true";
     options.office_code = params.at("office");
-    // The path names one office: OBEC's national list posted here brings in that office only.
-    options.area_code = params.at("office");
     options.school_code = request.Query("school").value_or("");
     options.round = *round;
     if (auto office = services.schools.FindOffice(options.office_code); !office) {

@@ -112,24 +112,30 @@ ImportSummary StartSummary(std::string kind, const sheets::Sheet& sheet, std::st
     return summary;
 }
 
-// The end every flat census import shares: refuse the file on any error, else replace the
-// round (unless a dry run) and say what was read.
+// The end every census import shares: refuse the file on any error, else replace the round
+// (unless a dry run) and say what was read.
 template <typename Row, typename Replace>
 Result<ImportSummary> FinishImport(const ImportErrors& errors, const sheets::Sheet& sheet,
-                                   std::string kind, std::string_view what,
+                                   std::string kind, std::string format, std::string_view what,
                                    const ImportOptions& options, const std::vector<Row>& rows,
-                                   long long schools, Replace replace) {
+                                   long long schools, Replace replace,
+                                   std::vector<std::string> notes = {}) {
     if (!errors.Empty()) return std::unexpected(errors.ToError());
     if (rows.empty()) {
         return InvalidArgument(fmt::format("ไฟล์ {} ไม่มีแถวข้อมูล{}", sheet.source, what));
     }
-    ImportSummary summary = StartSummary(std::move(kind), sheet, "flat", options);
+    ImportSummary summary = StartSummary(std::move(kind), sheet, std::move(format), options);
     summary.rows = static_cast<long long>(rows.size());
     summary.schools = schools;
+    summary.notes.insert(summary.notes.end(), notes.begin(), notes.end());
     if (!options.dry_run) {
         if (auto saved = replace(); !saved) return std::unexpected(saved.error());
     }
     return summary;
+}
+
+std::string SubtotalsNote(int checked) {
+    return fmt::format("ตรวจแถวรวม {} แถว ถูกต้องทั้งหมด", checked);
 }
 
 bool IsObecList(const sheets::Sheet& sheet) {
@@ -316,6 +322,15 @@ Result<ImportSummary> ImportService::ImportSchools(const sheets::Sheet& sheet,
 
 Result<ImportSummary> ImportService::ImportObecList(const sheets::Sheet& sheet,
                                                     const ImportOptions& options) {
+    // OBEC's list holds every office; an import into one office takes that office's rows only,
+    // as every other import does.
+    if (!options.area_code.empty() && !options.office_code.empty() &&
+        options.area_code != options.office_code) {
+        return InvalidArgument(fmt::format("--area {} ไม่ตรงกับเขตพื้นที่ {} ที่กำลังนำเข้า",
+                                           options.area_code, options.office_code));
+    }
+    const std::string& only_area =
+        options.area_code.empty() ? options.office_code : options.area_code;
     auto map = HeaderMap::Match(sheet, {{"obec_province_no", {"obec_province_no"}},
                                         {"province", {"province"}},
                                         {"row_no", {"row_no"}},
@@ -341,7 +356,7 @@ Result<ImportSummary> ImportService::ImportObecList(const sheets::Sheet& sheet,
     for (std::size_t i = 1; i < sheet.rows.size(); ++i) {
         const sheets::SheetRow& row = sheet.rows[i];
         const std::string area(map->Cell(row, "area_code"));
-        if (!options.area_code.empty() && area != options.area_code) continue;
+        if (!only_area.empty() && area != only_area) continue;
         School school;
         school.code = std::string(map->Cell(row, "school_code"));
         school.smis_code = std::string(map->Cell(row, "smis_code"));
@@ -379,10 +394,10 @@ Result<ImportSummary> ImportService::ImportObecList(const sheets::Sheet& sheet,
     }
     if (!errors.Empty()) return std::unexpected(errors.ToError());
     if (schools.empty()) {
-        return InvalidArgument(options.area_code.empty()
-                                   ? fmt::format("ไฟล์ {} ไม่มีแถวข้อมูลโรงเรียน", sheet.source)
-                                   : fmt::format("ไม่มีโรงเรียนของเขตพื้นที่รหัส {} ในไฟล์ {}",
-                                                 options.area_code, sheet.source));
+        return InvalidArgument(
+            only_area.empty()
+                ? fmt::format("ไฟล์ {} ไม่มีแถวข้อมูลโรงเรียน", sheet.source)
+                : fmt::format("ไม่มีโรงเรียนของเขตพื้นที่รหัส {} ในไฟล์ {}", only_area, sheet.source));
     }
     summary.rows = static_cast<long long>(schools.size());
     summary.schools = summary.rows;
@@ -460,7 +475,8 @@ Result<ImportSummary> ImportService::ImportCensus(const sheets::Sheet& sheet,
         rows.push_back({std::string(code), *grade, *male, *female, *rooms});
     }
     return FinishImport(
-        errors, sheet, "census", "นักเรียน", options, rows, static_cast<long long>(seen.size()),
+        errors, sheet, "census", "flat", "นักเรียน", options, rows,
+        static_cast<long long>(seen.size()),
         [&] { return census_.ReplaceEnrolment(*round, SchoolsOfOffices(*known, offices), rows); });
 }
 
@@ -524,18 +540,10 @@ Result<ImportSummary> ImportService::ImportEmisStudents(const sheets::Sheet& she
         }
         rows.push_back({options.school_code, *grade, values[0], values[1], values[3]});
     }
-    if (!errors.Empty()) return std::unexpected(errors.ToError());
-    ImportSummary summary = StartSummary("census", sheet, "emis-student", options);
-    summary.rows = static_cast<long long>(rows.size());
-    summary.schools = 1;
-    summary.notes.push_back(fmt::format("ตรวจแถวรวม {} แถว ถูกต้องทั้งหมด", checked));
-    if (!options.dry_run) {
-        if (auto saved = census_.ReplaceEnrolment(*options.round, {options.school_code}, rows);
-            !saved) {
-            return std::unexpected(saved.error());
-        }
-    }
-    return summary;
+    return FinishImport(
+        errors, sheet, "census", "emis-student", "นักเรียน", options, rows, 1,
+        [&] { return census_.ReplaceEnrolment(*options.round, {options.school_code}, rows); },
+        {SubtotalsNote(checked)});
 }
 
 Result<ImportSummary> ImportService::ImportStaff(const sheets::Sheet& sheet,
@@ -595,7 +603,8 @@ Result<ImportSummary> ImportService::ImportStaff(const sheets::Sheet& sheet,
                         *male, *female});
     }
     return FinishImport(
-        errors, sheet, "staff", "บุคลากร", options, rows, static_cast<long long>(schools.size()),
+        errors, sheet, "staff", "flat", "บุคลากร", options, rows,
+        static_cast<long long>(schools.size()),
         [&] { return census_.ReplaceStaff(*round, SchoolsOfOffices(*known, offices), rows); });
 }
 
@@ -671,17 +680,10 @@ Result<ImportSummary> ImportService::ImportEmisStaff(const sheets::Sheet& sheet,
         rows.push_back({options.school_code, std::get<0>(key), std::get<1>(key), std::get<2>(key),
                         sum.first, sum.second});
     }
-    ImportSummary summary = StartSummary("staff", sheet, "emis-staff", options);
-    summary.rows = static_cast<long long>(rows.size());
-    summary.schools = 1;
-    summary.notes.push_back(fmt::format("ตรวจแถวรวม {} แถว ถูกต้องทั้งหมด", checked));
-    if (!options.dry_run) {
-        if (auto saved = census_.ReplaceStaff(*options.round, {options.school_code}, rows);
-            !saved) {
-            return std::unexpected(saved.error());
-        }
-    }
-    return summary;
+    return FinishImport(
+        errors, sheet, "staff", "emis-staff", "บุคลากร", options, rows, 1,
+        [&] { return census_.ReplaceStaff(*options.round, {options.school_code}, rows); },
+        {SubtotalsNote(checked)});
 }
 
 Result<ImportSummary> ImportService::ImportDegrees(const sheets::Sheet& sheet,
@@ -725,7 +727,7 @@ Result<ImportSummary> ImportService::ImportDegrees(const sheets::Sheet& sheet,
         rows.push_back({std::string(code), std::string(*degree), *male, *female});
     }
     return FinishImport(
-        errors, sheet, "degrees", "วุฒิการศึกษา", options, rows,
+        errors, sheet, "degrees", "flat", "วุฒิการศึกษา", options, rows,
         static_cast<long long>(schools.size()),
         [&] { return census_.ReplaceDegrees(*round, SchoolsOfOffices(*known, offices), rows); });
 }

@@ -217,6 +217,17 @@ TEST_P(Imports, ReadsTheObecListForOneArea) {
     // A school already known keeps the district and zone the office gave it.
     EXPECT_EQ(fixture_.Store().FindSchool("1024070191")->district, "พนมสารคาม");
     EXPECT_EQ(fixture_.Store().Schools("2402")->size(), 149u);
+
+    // Imported into one office, the list brings in that office's rows only.
+    ImportOptions into_2402;
+    into_2402.office_code = "2402";
+    auto one_office =
+        fixture_.Imports().ImportSchools(*sheets::ReadSheet(bytes, "obec_schools.tsv"), into_2402);
+    ASSERT_TRUE(one_office) << Describe(one_office.error());
+    EXPECT_EQ(one_office->rows, 149);
+    into_2402.area_code = "1001";
+    EXPECT_FALSE(
+        fixture_.Imports().ImportSchools(*sheets::ReadSheet(bytes, "obec_schools.tsv"), into_2402));
 }
 
 TEST_P(Imports, StaffAndDegreesFlatFiles) {
