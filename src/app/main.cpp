@@ -2,13 +2,16 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "app/wiring.hpp"
 #include "domain/statistics.hpp"
 #include "http/beast_server.hpp"
 #include "http/error_mapping.hpp"
+#include "http/gate.hpp"
 #include "http/json_mapping.hpp"
 #include "http/response_cache.hpp"
 #include "http/router.hpp"
@@ -35,13 +38,74 @@ int Migrate(const std::string& database) {
     return 0;
 }
 
-int Demo(const std::string& database, const std::string& list_path, bool if_empty) {
+// The demo office's accounts, one per role, with new random passwords on every run: printed
+// (and written to `accounts_file` for the browser tests), never fixed in the code.
+int DemoAccounts(Wiring& wiring, const std::string& accounts_file) {
+    auto schools = wiring.Store().Schools(DemoOffice::kOfficeCode);
+    if (!schools) return Report(schools.error());
+    std::string school_code;
+    for (const School& school : *schools) {
+        if (school.active && school.affiliation == kObecAffiliation) {
+            school_code = school.code;
+            break;
+        }
+    }
+    const std::string office(DemoOffice::kOfficeCode);
+    struct Demo {
+        std::string login;
+        std::string name;
+        Grant grant;
+    };
+    const std::vector<Demo> demos = {
+        {"sysadmin", "ผู้ดูแลระบบ (สาธิต)", {Role::kSystemAdmin, "", "", ""}},
+        {"admin.2402", "นางสาวสมศรี ดูแลดี (สาธิต)", {Role::kOfficeAdmin, office, "", ""}},
+        {"planner.2402", "นายวางแผน รอบคอบ (สาธิต)", {Role::kPlanner, office, "", ""}},
+        {"staff.2402",
+         "นางสาวกลุ่มงาน ขยัน (สาธิต)",
+         {Role::kGroupStaff, office, "", "กลุ่มส่งเสริมการจัดการศึกษา"}},
+        {"supervisor.2402", "นางนิเทศ ใส่ใจ (สาธิต)", {Role::kSupervisor, office, "", ""}},
+        {"executive.2402", "นายบริหาร มั่นคง (สาธิต)", {Role::kExecutive, office, "", ""}},
+        {"school." + school_code,
+         "ครูธุรการ โรงเรียน (สาธิต)",
+         {Role::kSchoolOfficer, office, school_code, ""}},
+        {"public.2402", "ประชาชน ทั่วไป (สาธิต)", {Role::kPublic, office, "", ""}},
+    };
+    nlohmann::json list = nlohmann::json::array();
+    std::printf("\nบัญชีสาธิต (รหัสผ่านสุ่มใหม่ทุกครั้งที่รัน: ใช้ทดลองเท่านั้น ห้ามใช้กับข้อมูลจริง)\n");
+    for (const Demo& demo : demos) {
+        auto account = wiring.Accounts().EnsureDemoAccount(demo.login, demo.name, demo.grant);
+        if (!account) return Report(account.error());
+        std::printf("  %-26s %-18s %s\n", account->user.login.c_str(),
+                    account->one_time_password.c_str(),
+                    std::string(RoleLabel(demo.grant.role)).c_str());
+        list.push_back({{"login", account->user.login},
+                        {"password", account->one_time_password},
+                        {"role", RoleName(demo.grant.role)},
+                        {"office", demo.grant.office_code},
+                        {"school", demo.grant.school_code},
+                        {"display_name", account->user.display_name}});
+    }
+    if (!accounts_file.empty()) {
+        std::ofstream out(accounts_file, std::ios::trunc);
+        out << nlohmann::json{{"accounts", std::move(list)}}.dump(2) << "\n";
+        if (!out) {
+            return Report(Error{
+                ErrorCode::kUnavailable, fmt::format("เขียนไฟล์บัญชีสาธิต {} ไม่ได้", accounts_file), {}});
+        }
+        std::filesystem::permissions(accounts_file, std::filesystem::perms::owner_read |
+                                                        std::filesystem::perms::owner_write);
+    }
+    return 0;
+}
+
+int Demo(const std::string& database, const std::string& list_path, bool if_empty,
+         const std::string& accounts_file) {
     auto wiring = Wiring::Open(database);
     if (!wiring) return Report(wiring.error());
     if (if_empty && (*wiring)->Store().FindOffice(DemoOffice::kOfficeCode)) {
         std::printf("มีสำนักงานสาธิต %s อยู่แล้วใน %s: ไม่สร้างซ้ำ\n",
                     std::string(DemoOffice::kOfficeCode).c_str(), database.c_str());
-        return 0;
+        return DemoAccounts(**wiring, accounts_file);
     }
     auto sheet = sheets::ReadSheetFile(list_path);
     if (!sheet) return Report(sheet.error());
@@ -54,7 +118,7 @@ int Demo(const std::string& database, const std::string& list_path, bool if_empt
         "ชื่อและรหัสโรงเรียนเป็นข้อมูลจริง; อำเภอ เขตคุณภาพ และจำนวนรายโรงเรียนเป็นข้อมูลสร้างขึ้น\n",
         summary->office_code.c_str(), database.c_str(), summary->schools, summary->students,
         summary->teachers, summary->round.Label().c_str());
-    return 0;
+    return DemoAccounts(**wiring, accounts_file);
 }
 
 struct ImportArgs {
@@ -69,6 +133,7 @@ struct ImportArgs {
 
 int Import(const std::string& database, const ImportArgs& args) {
     ImportOptions options;
+    options.actor = Actor::Console();
     options.dry_run = args.dry_run;
     options.office_code = args.office;
     options.area_code = args.area;
@@ -109,7 +174,7 @@ int Stats(const std::string& database, const StatsArgs& args) {
         if (!round) return Report(round.error());
         query.round = *round;
     }
-    auto document = (*wiring)->Statistics().StatisticsDocument(args.table, query);
+    auto document = (*wiring)->Statistics().StatisticsDocument(Actor::Console(), args.table, query);
     if (!document) return Report(document.error());
     std::string bytes;
     if (args.format == "json") {
@@ -151,7 +216,7 @@ int Validate(const std::string& database, const std::string& office,
         if (!parsed) return Report(parsed.error());
         round = *parsed;
     }
-    auto warnings = (*wiring)->Statistics().Validate(office, round);
+    auto warnings = (*wiring)->Statistics().Validate(Actor::Console(), office, round);
     if (!warnings) return Report(warnings.error());
     for (const ValidationWarning& warning : *warnings) {
         std::printf("คำเตือน [%s] %s\n", warning.rule.c_str(), warning.message.c_str());
@@ -161,6 +226,8 @@ int Validate(const std::string& database, const std::string& office,
 }
 
 struct ServeArgs {
+    bool trust_proxy = false;
+    bool secure_cookies = false;
     std::string address = "127.0.0.1";
     int port = 8080;
     std::string port_file;
@@ -183,11 +250,6 @@ Wiring& ThreadWiring(const std::string& database) {
 }
 
 int Serve(const std::string& database, const ServeArgs& args) {
-    // Accounts come with a later issue: until then Khet serves the loopback address only.
-    if (args.address != "127.0.0.1" && args.address != "::1" && args.address != "localhost") {
-        return Report(Error{
-            ErrorCode::kInvalidArgument, "ยังไม่มีระบบบัญชีผู้ใช้: Khet ให้บริการได้เฉพาะ 127.0.0.1", {}});
-    }
     {
         auto check = Wiring::Open(database);  // migrate once, and fail early on a bad store
         if (!check) return Report(check.error());
@@ -198,16 +260,19 @@ int Serve(const std::string& database, const ServeArgs& args) {
     const http::StaticFiles files(args.web);
     // Files and kept answers go out from the connection's own thread; the rest is computed on
     // a worker thread, each thread with its own store connection.
+    const http::GateOptions gate{args.trust_proxy, args.secure_cookies};
     const auto quick = [&](const http::Request& request) -> std::optional<http::Response> {
         if (request.path.starts_with("/api/")) {
-            return http::KeptAnswer(cache, ThreadWiring(database).Store(), request);
+            Wiring& wiring = ThreadWiring(database);
+            return http::QuickApi(cache, wiring.Store(), wiring.Sessions(), gate, request);
         }
         if (request.method == "GET" || request.method == "HEAD") return files.Find(request.path);
         return std::nullopt;
     };
     const auto handler = [&](const http::Request& request) {
         if (request.path.starts_with("/api/")) {
-            return http::DispatchCached(router, cache, ThreadWiring(database).Store(), request);
+            Wiring& wiring = ThreadWiring(database);
+            return http::HandleApi(router, cache, wiring.Store(), wiring.Sessions(), gate, request);
         }
         return router.Dispatch(request);
     };
@@ -250,7 +315,8 @@ int UserAdd(const std::string& database, const UserAddArgs& args) {
     auto wiring = Wiring::Open(database);
     if (!wiring) return Report(wiring.error());
     const Grant grant{*role, args.office, args.school, args.group};
-    auto account = (*wiring)->Accounts().AddUser(args.login, args.name, grant, std::nullopt);
+    auto account =
+        (*wiring)->Accounts().AddUser(Actor::Console(), args.login, args.name, grant, std::nullopt);
     if (!account) return Report(account.error());
     std::printf("เพิ่มผู้ใช้ %s (%s) แล้ว: %s\n", account->user.login.c_str(),
                 account->user.display_name.c_str(),
@@ -265,7 +331,7 @@ int UserAdd(const std::string& database, const UserAddArgs& args) {
 int UserList(const std::string& database) {
     auto wiring = Wiring::Open(database);
     if (!wiring) return Report(wiring.error());
-    auto users = (*wiring)->Accounts().Users();
+    auto users = (*wiring)->Accounts().Users(Actor::Console(), "");
     if (!users) return Report(users.error());
     for (const User& user : *users) {
         std::printf("%s\t%s%s%s\n", user.login.c_str(), user.display_name.c_str(),
@@ -323,7 +389,11 @@ int main(int argc, char** argv) {
     bool if_empty = false;
     auto* demo = cli.add_subcommand("demo", "สร้างสำนักงานสาธิต สพป.ฉะเชิงเทรา เขต 2");
     demo->add_option("--school-list", list_path, "รายชื่อโรงเรียน สพฐ. (TSV)")->capture_default_str();
-    demo->add_flag("--if-empty", if_empty, "ไม่ทำอะไรถ้ามีสำนักงานสาธิตอยู่แล้ว");
+    demo->add_flag("--if-empty", if_empty,
+                   "ไม่สร้างข้อมูลซ้ำถ้ามีสำนักงานสาธิตอยู่แล้ว (บัญชีสาธิตได้รหัสผ่านใหม่เสมอ)");
+    std::string accounts_file;
+    demo->add_option("--accounts-file", accounts_file,
+                     "เขียนบัญชีสาธิตและรหัสผ่านลงไฟล์ JSON นี้ (สำหรับการทดสอบ)");
 
     ImportArgs import_args;
     auto* import = cli.add_subcommand("import", "นำเข้าข้อมูลจากไฟล์ CSV หรือ XLSX (ทั้งไฟล์หรือไม่เลย)");
@@ -355,8 +425,13 @@ int main(int argc, char** argv) {
     validate->add_option("--round", validate_round, "รอบข้อมูล");
 
     ServeArgs serve_args;
-    auto* serve = cli.add_subcommand("serve", "เปิดเว็บ (เฉพาะ 127.0.0.1 จนกว่าจะมีระบบบัญชีผู้ใช้)");
-    serve->add_option("--address", serve_args.address)->capture_default_str();
+    auto* serve = cli.add_subcommand("serve", "เปิดเว็บ (ต้องเข้าสู่ระบบก่อนใช้งาน)");
+    serve->add_option("--address", serve_args.address, "ที่อยู่ที่รับการเชื่อมต่อ เช่น 0.0.0.0")
+        ->capture_default_str();
+    serve->add_flag("--trust-proxy", serve_args.trust_proxy,
+                    "อยู่หลัง reverse proxy: ใช้ X-Forwarded-For และ X-Forwarded-Proto");
+    serve->add_flag("--secure-cookies", serve_args.secure_cookies,
+                    "ตั้งคุกกี้ Secure เสมอ (เมื่อผู้ใช้เข้าผ่าน HTTPS)");
     serve->add_option("--port", serve_args.port, "พอร์ต (0 = เลือกพอร์ตว่างเอง)")
         ->capture_default_str();
     serve->add_option("--port-file", serve_args.port_file, "เขียนพอร์ตที่ใช้ลงไฟล์นี้");
@@ -388,7 +463,7 @@ int main(int argc, char** argv) {
 
     CLI11_PARSE(cli, argc, argv);
     if (*migrate) return Migrate(database);
-    if (*demo) return Demo(database, list_path, if_empty);
+    if (*demo) return Demo(database, list_path, if_empty, accounts_file);
     if (*import) return Import(database, import_args);
     if (*stats) return Stats(database, stats_args);
     if (*validate) return Validate(database, validate_office, validate_round);

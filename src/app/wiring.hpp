@@ -3,11 +3,16 @@
 #include <memory>
 #include <string>
 
+#include "base/clock.hpp"
 #include "http/api.hpp"
 #include "services/accounts.hpp"
+#include "services/audit_service.hpp"
+#include "services/directory.hpp"
 #include "services/imports.hpp"
+#include "services/sessions.hpp"
 #include "services/statistics_service.hpp"
 #include "store/sodium_password_hasher.hpp"
+#include "store/sodium_tokens.hpp"
 #include "store/sql_store.hpp"
 
 namespace khet::app {
@@ -22,20 +27,33 @@ class Wiring {
     StatisticsService& Statistics() { return statistics_; }
     ImportService& Imports() { return imports_; }
     AccountService& Accounts() { return accounts_; }
-    http::ApiServices Api() { return {store_, store_, statistics_, imports_}; }
+    SessionService& Sessions() { return sessions_; }
+    DirectoryService& Directory() { return directory_; }
+    AuditService& Audit() { return audit_; }
+    http::ApiServices Api() {
+        return {directory_, statistics_, imports_, accounts_, sessions_, audit_};
+    }
 
   private:
     explicit Wiring(std::unique_ptr<store::SqlConnection> connection)
         : store_(std::move(connection)),
           statistics_(store_, store_, store_),
           imports_(store_, store_),
-          accounts_(store_, store_, hasher_) {}
+          accounts_(store_, store_, hasher_, store_),
+          sessions_(store_, store_, accounts_, tokens_, clock_),
+          directory_(store_, store_),
+          audit_(store_) {}
 
     store::SqlStore store_;
     store::SodiumPasswordHasher hasher_{store::HashCost::kInteractive};
+    store::SodiumTokenMinter tokens_;
+    SystemClock clock_;
     StatisticsService statistics_;
     ImportService imports_;
     AccountService accounts_;
+    SessionService sessions_;
+    DirectoryService directory_;
+    AuditService audit_;
 };
 
 }  // namespace khet::app

@@ -12,8 +12,12 @@ const char* ErrorCodeName(ErrorCode code) {
             return "not_found";
         case ErrorCode::kConflict:
             return "conflict";
+        case ErrorCode::kUnauthenticated:
+            return "unauthenticated";
         case ErrorCode::kPermissionDenied:
             return "permission_denied";
+        case ErrorCode::kTooManyRequests:
+            return "too_many_requests";
         case ErrorCode::kUnavailable:
             return "unavailable";
         case ErrorCode::kInternal:

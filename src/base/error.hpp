@@ -11,10 +11,12 @@ namespace khet {
 enum class ErrorCode {
     kInvalidArgument,  // the input breaks a rule; sending it again unchanged fails again
     kNotFound,
-    kConflict,  // valid, but the current state forbids it (stale version, duplicate)
-    kPermissionDenied,
-    kUnavailable,  // the database or disk failed; a retry may succeed
-    kInternal,     // a bug: details go to the log, never to the client
+    kConflict,          // valid, but the current state forbids it (stale version, duplicate)
+    kUnauthenticated,   // no valid session: sign in first
+    kPermissionDenied,  // signed in, but the user's grants do not allow it
+    kTooManyRequests,   // throttled (sign-in attempts); the message says when to try again
+    kUnavailable,       // the database or disk failed; a retry may succeed
+    kInternal,          // a bug: details go to the log, never to the client
 };
 
 /// Stable machine name of a code, as used in the JSON error body ("invalid_argument").

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "base/json_text.hpp"
+
 namespace khet {
 namespace {
 
@@ -11,7 +13,49 @@ bool AllDigits(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+std::size_t CodePoints(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+bool Blank(std::string_view text) {
+    return text.find_first_not_of(" \t") == std::string_view::npos;
+}
+
 }  // namespace
+
+std::string SchoolAuditText(const School& school) {
+    return JsonObjectText()
+        .Add("name", school.name)
+        .Add("district", school.district)
+        .Add("zone_code", school.zone_code)
+        .Add("level_span", school.level_span)
+        .Add("active", school.active)
+        .Add("version", school.version)
+        .Text();
+}
+
+Status ValidateSchoolEdit(const School& school) {
+    std::vector<FieldError> fields;
+    auto check = [&](std::string_view field, std::string_view value, std::size_t max, bool required,
+                     std::string_view what) {
+        if (required && Blank(value)) {
+            fields.push_back({std::string(field), fmt::format("ต้องระบุ{}", what), 0, ""});
+        } else if (CodePoints(value) > max) {
+            fields.push_back(
+                {std::string(field), fmt::format("{}ยาวเกิน {} ตัวอักษร", what, max), 0, ""});
+        } else if (value.find_first_of("\r\n") != std::string_view::npos) {
+            fields.push_back({std::string(field), fmt::format("{}ต้องอยู่ในบรรทัดเดียว", what), 0, ""});
+        }
+    };
+    check("name", school.name, 200, true, "ชื่อโรงเรียน");
+    check("district", school.district, 100, true, "อำเภอ");
+    check("level_span", school.level_span, 100, false, "ระดับที่เปิดสอน");
+    if (fields.empty()) return {};
+    std::string message = "ข้อมูลโรงเรียนไม่ถูกต้อง: " + fields.front().message;
+    return InvalidArgument(std::move(message), std::move(fields));
+}
 
 Status CheckSchoolCode(std::string_view code) {
     if (code.size() != 10 || !AllDigits(code)) {

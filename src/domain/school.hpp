@@ -39,8 +39,18 @@ struct School {
     std::string affiliation = std::string(kObecAffiliation);
     std::string level_span = {};  // "อนุบาล-ประถมศึกษา"
     bool active = true;
-    std::string source = {};  // where the row came from: "generated" or the file's name
+    std::string source = {};      // where the row came from: "generated" or the file's name
+    long long version = 0;        // given by the store; raised by every change (no lost updates)
+    std::string updated_at = {};  // UTC "2026-11-23T03:42:05Z" of the last change by a person
+    std::string updated_by = {};  // display name of who made it
 };
+
+/// The fields of a school a person edits, as JSON object text for the audit trail.
+std::string SchoolAuditText(const School& school);
+
+/// Checks the edited fields (name, district, level span; the zone is checked against the
+/// office's zones by the service): kInvalidArgument with one FieldError per bad field.
+Status ValidateSchoolEdit(const School& school);
 
 /// kInvalidArgument unless `code` is 10 digits.
 Status CheckSchoolCode(std::string_view code);

@@ -16,8 +16,12 @@ int ToHttpStatus(ErrorCode code) {
             return 404;
         case ErrorCode::kConflict:
             return 409;
+        case ErrorCode::kUnauthenticated:
+            return 401;
         case ErrorCode::kPermissionDenied:
             return 403;
+        case ErrorCode::kTooManyRequests:
+            return 429;
         case ErrorCode::kUnavailable:
             return 503;
         case ErrorCode::kInternal:

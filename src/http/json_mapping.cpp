@@ -1,9 +1,13 @@
 #include "http/json_mapping.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cmath>
 
 #include "base/assert.hpp"
 #include "domain/size_scheme.hpp"
+#include "thai/thai_time.hpp"
 
 namespace khet::http {
 namespace {
@@ -90,10 +94,14 @@ nlohmann::json ToJson(const SchoolSummary& summary) {
     const School& school = summary.school;
     return {{"code", school.code},
             {"smis_code", school.smis_code},
+            {"office_code", school.office_code},
             {"name", school.name},
             {"district", school.district},
             {"zone_code", school.zone_code},
             {"zone_name", summary.zone_name},
+            {"version", school.version},
+            {"updated_at", ThaiIsoFromUtc(school.updated_at)},
+            {"updated_by", school.updated_by},
             {"affiliation", school.affiliation},
             {"level_span", school.level_span},
             {"active", school.active},
@@ -147,6 +155,130 @@ nlohmann::json ToJson(const ValidationWarning& warning) {
                                              : nlohmann::json(figure.value);
     }
     return {{"rule", warning.rule}, {"message", warning.message}, {"figures", std::move(figures)}};
+}
+
+nlohmann::json SchoolJson(const School& school) {
+    return {{"code", school.code},
+            {"smis_code", school.smis_code},
+            {"office_code", school.office_code},
+            {"name", school.name},
+            {"district", school.district},
+            {"zone_code", school.zone_code},
+            {"affiliation", school.affiliation},
+            {"level_span", school.level_span},
+            {"active", school.active},
+            {"version", school.version},
+            {"updated_at", ThaiIsoFromUtc(school.updated_at)},
+            {"updated_by", school.updated_by}};
+}
+
+nlohmann::json ToJson(const User& user) {
+    nlohmann::json grants = nlohmann::json::array();
+    for (const Grant& grant : user.grants) {
+        grants.push_back({{"role", RoleName(grant.role)},
+                          {"role_label", RoleLabel(grant.role)},
+                          {"office", grant.office_code},
+                          {"school", grant.school_code},
+                          {"group", grant.group}});
+    }
+    return {{"id", user.id},
+            {"login", user.login},
+            {"display_name", user.display_name},
+            {"must_change_password", user.must_change_password},
+            {"demo", user.demo},
+            {"version", user.version},
+            {"grants", std::move(grants)}};
+}
+
+nlohmann::json ToJson(const AuditEntry& entry) {
+    // Values are JSON object text written by the services; anything else is shown as text.
+    const auto value = [](const std::string& text) -> nlohmann::json {
+        if (text.empty()) return nullptr;
+        auto parsed = nlohmann::json::parse(text, nullptr, false);
+        return parsed.is_discarded() ? nlohmann::json(text) : parsed;
+    };
+    return {{"generation", entry.generation}, {"seq", entry.seq},
+            {"at", ThaiIsoFromUtc(entry.at)}, {"user_id", entry.user_id},
+            {"user_login", entry.user_login}, {"user_name", entry.user_name},
+            {"address", entry.address},       {"office", entry.office_code},
+            {"action", entry.action},         {"action_label", AuditActionLabel(entry.action)},
+            {"entity", entry.entity},         {"entity_id", entry.entity_id},
+            {"before", value(entry.before)},  {"after", value(entry.after)}};
+}
+
+Result<JsonBody> JsonBody::Parse(std::string_view text, std::size_t max_bytes) {
+    const auto refuse = [](std::string message) {
+        return InvalidArgument(message, {FieldError{"body", message, 0, ""}});
+    };
+    if (text.size() > max_bytes) {
+        return refuse(fmt::format("ข้อมูลที่ส่งมายาวเกิน {} ไบต์", max_bytes));
+    }
+    auto parsed = nlohmann::json::parse(text, nullptr, false);
+    if (parsed.is_discarded()) return refuse("ข้อมูลที่ส่งมาไม่ใช่ JSON ที่ถูกต้อง");
+    if (!parsed.is_object()) return refuse("ข้อมูลที่ส่งมาต้องเป็นออบเจกต์ JSON {…}");
+    return JsonBody(std::move(parsed));
+}
+
+const nlohmann::json* JsonBody::Find(const std::string& name, bool required) {
+    read_.push_back(name);
+    const auto found = object_.find(name);
+    if (found == object_.end() || found->is_null()) {
+        if (required) errors_.push_back({name, fmt::format("ต้องระบุ {}", name), 0, ""});
+        return nullptr;
+    }
+    return &*found;
+}
+
+std::string JsonBody::String(const std::string& name, bool required, std::size_t max_chars) {
+    const nlohmann::json* value = Find(name, required);
+    if (value == nullptr) return "";
+    if (!value->is_string()) {
+        errors_.push_back({name, fmt::format("{} ต้องเป็นข้อความ", name), 0, ""});
+        return "";
+    }
+    std::string text = value->get<std::string>();
+    const auto code_points = std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    });
+    if (static_cast<std::size_t>(code_points) > max_chars) {
+        errors_.push_back({name, fmt::format("{} ยาวเกิน {} ตัวอักษร", name, max_chars), 0, ""});
+        return "";
+    }
+    if (required && text.find_first_not_of(" \t") == std::string::npos) {
+        errors_.push_back({name, fmt::format("ต้องระบุ {}", name), 0, ""});
+    }
+    return text;
+}
+
+long long JsonBody::Integer(const std::string& name, bool required) {
+    const nlohmann::json* value = Find(name, required);
+    if (value == nullptr) return 0;
+    if (!value->is_number_integer()) {
+        errors_.push_back({name, fmt::format("{} ต้องเป็นจำนวนเต็ม", name), 0, ""});
+        return 0;
+    }
+    return value->get<long long>();
+}
+
+bool JsonBody::Boolean(const std::string& name, bool required, bool fallback) {
+    const nlohmann::json* value = Find(name, required);
+    if (value == nullptr) return fallback;
+    if (!value->is_boolean()) {
+        errors_.push_back({name, fmt::format("{} ต้องเป็น true หรือ false", name), 0, ""});
+        return fallback;
+    }
+    return value->get<bool>();
+}
+
+Status JsonBody::Finish() {
+    for (const auto& [name, _] : object_.items()) {
+        if (std::find(read_.begin(), read_.end(), name) == read_.end()) {
+            errors_.push_back({name, fmt::format("ไม่รู้จักช่อง {}", name), 0, ""});
+        }
+    }
+    if (errors_.empty()) return {};
+    std::string message = "ข้อมูลที่ส่งมาไม่ถูกต้อง: " + errors_.front().message;
+    return InvalidArgument(std::move(message), std::move(errors_));
 }
 
 nlohmann::json ToJson(const ImportSummary& summary) {

@@ -3,11 +3,14 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "domain/audit.hpp"
 #include "domain/document.hpp"
 #include "domain/school.hpp"
 #include "domain/size_scheme.hpp"
+#include "domain/user.hpp"
 #include "domain/validation.hpp"
 #include "services/imports.hpp"
+#include "services/sessions.hpp"
 #include "services/statistics_service.hpp"
 
 namespace khet::http {
@@ -26,5 +29,34 @@ nlohmann::json ToJson(const SchoolSummary& summary);
 nlohmann::json ToJson(const SchoolDetail& detail);
 nlohmann::json ToJson(const ValidationWarning& warning);
 nlohmann::json ToJson(const ImportSummary& summary);
+/// A school's own record, with its version and who last changed it (Thai time).
+nlohmann::json SchoolJson(const School& school);
+nlohmann::json ToJson(const User& user);
+nlohmann::json ToJson(const AuditEntry& entry);
+
+/// The fields of a JSON object body, read one by one; every problem is collected with its
+/// field's name, so one answer lists them all. Fields the endpoint does not know are refused.
+class JsonBody {
+  public:
+    /// kInvalidArgument on the field "body" unless `text` is one JSON object (at most
+    /// `max_bytes`).
+    static Result<JsonBody> Parse(std::string_view text, std::size_t max_bytes = 64 * 1024);
+
+    /// A string of at most `max_chars` code points; "" when absent and not required.
+    std::string String(const std::string& name, bool required, std::size_t max_chars = 300);
+    /// An integer; 0 when absent and not required.
+    long long Integer(const std::string& name, bool required);
+    bool Boolean(const std::string& name, bool required, bool fallback = false);
+    /// The collected problems (and unknown fields) as one kInvalidArgument, or success.
+    Status Finish();
+
+  private:
+    explicit JsonBody(nlohmann::json object) : object_(std::move(object)) {}
+    const nlohmann::json* Find(const std::string& name, bool required);
+
+    nlohmann::json object_;
+    std::vector<std::string> read_;
+    std::vector<FieldError> errors_;
+};
 
 }  // namespace khet::http

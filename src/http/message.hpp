@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/access.hpp"
+
 namespace khet::http {
 
 /// An HTTP request as handlers see it, independent of the server library.
@@ -16,6 +18,9 @@ struct Request {
     std::map<std::string, std::string> headers;  // lower-case names
     std::string body;
     std::string remote_address;
+    // Filled by the gate (http/gate.hpp) before a handler sees the request.
+    Actor actor = Actor::Anonymous();
+    bool secure = false;  // reached over TLS (directly or through a proxy that says so)
 
     /// The query parameter, or nullopt when absent.
     std::optional<std::string> Query(std::string_view name) const;

@@ -26,7 +26,10 @@ std::size_t SizeOf(const std::string& key, const Response& response) {
 }  // namespace
 
 std::string ResponseCache::KeyOf(const Request& request) {
-    std::string key = request.method;
+    // What a user may see depends on their grants, so each user has their own answers; a
+    // change of grants raises the data generation and so drops them.
+    std::string key = request.actor.user() ? fmt::format("u{} ", request.actor.UserId()) : "";
+    key += request.method;
     key += ' ';
     AppendEscaped(key, request.path);
     char separator = '?';
@@ -41,8 +44,12 @@ std::string ResponseCache::KeyOf(const Request& request) {
 }
 
 bool ResponseCache::Cacheable(const Request& request) {
-    return request.method == "GET" && request.path.starts_with("/api/") &&
-           !request.headers.contains("cookie") && !request.headers.contains("authorization");
+    if (request.method != "GET" || !request.path.starts_with("/api/") ||
+        request.path.starts_with("/api/v1/session")) {
+        return false;
+    }
+    if (const User* user = request.actor.user()) return !user->must_change_password;
+    return !request.headers.contains("cookie") && !request.headers.contains("authorization");
 }
 
 std::optional<long long> ResponseCache::RecentGeneration(Clock::time_point now) const {

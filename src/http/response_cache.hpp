@@ -27,8 +27,10 @@ namespace khet::http {
 /// another process sharing the database, within the window. Below one request per window, every
 /// request reads the generation.
 ///
-/// An answer must depend only on the method, path and query and on the store: requests that
-/// carry credentials (Cookie, Authorization) are never kept, so accounts cannot leak through it.
+/// An answer must depend only on the user, the method, path and query and on the store: the
+/// key of a signed-in request (the gate has set its actor) starts with the user's id, so no user
+/// is ever given another's answer; a request that carries credentials the gate did not accept is
+/// never kept, nor is anything under /api/v1/session (it holds the session's own CSRF token).
 class ResponseCache {
   public:
     using Clock = std::chrono::steady_clock;
@@ -45,10 +47,12 @@ class ResponseCache {
     ResponseCache() : ResponseCache(Limits{}) {}
     explicit ResponseCache(Limits limits) : limits_(limits) {}
 
-    /// "GET /api/v1/offices/2402/statistics/table3?round=2564/2&scheme=obec7": method, path and
-    /// the query sorted by name, so the order a client writes parameters in does not matter.
+    /// "u7 GET /api/v1/offices/2402/statistics/table3?round=2564/2&scheme=obec7": the user, method,
+    /// path and the query sorted by name, so the order a client writes parameters in does not
+    /// matter.
     static std::string KeyOf(const Request& request);
-    /// Whether the answer to `request` may be kept: a GET under /api/ without credentials.
+    /// Whether the answer to `request` may be kept: a GET under /api/ (not /api/v1/session) of
+    /// a signed-in user, or without credentials.
     static bool Cacheable(const Request& request);
 
     /// The generation last read, if that reading began within generation_window before `now`.

@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "base/assert.hpp"
+#include "base/json_text.hpp"
 
 namespace khet {
 namespace {
@@ -238,6 +239,7 @@ Result<DemoSummary> DemoOffice::Build(const sheets::Sheet& obec_list) {
     const auto round = *CensusRound::Make(2564, 2);
     ImportService imports(schools_, census_);
     ImportOptions options;
+    options.actor = Actor::Console();
     options.area_code = std::string(kOfficeCode);
     auto imported = imports.ImportSchools(obec_list, options);
     if (!imported) return std::unexpected(imported.error());
@@ -540,18 +542,25 @@ Result<DemoSummary> DemoOffice::Build(const sheets::Sheet& obec_list) {
     }
     Office office{std::string(kOfficeCode), "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาฉะเชิงเทรา เขต 2",
                   "สพป.ฉะเชิงเทรา เขต 2", std::string(kDataNote)};
-    if (auto saved = schools_.SaveSchools({office}, zones, to_save); !saved) {
+    AuditEntry audit = AuditOf(Actor::Console(), "demo.build", std::string(kOfficeCode));
+    audit.entity = "office";
+    audit.entity_id = std::string(kOfficeCode);
+    audit.after = JsonObjectText()
+                      .Add("schools", static_cast<long long>(to_save.size()))
+                      .Add("round", round.Label())
+                      .Text();
+    if (auto saved = schools_.SaveSchools({office}, zones, to_save, audit); !saved) {
         return std::unexpected(saved.error());
     }
     std::vector<std::string> codes;
     for (const School& school : to_save) codes.push_back(school.code);
-    if (auto saved = census_.ReplaceEnrolment(round, codes, enrolment); !saved) {
+    if (auto saved = census_.ReplaceEnrolment(round, codes, enrolment, audit); !saved) {
         return std::unexpected(saved.error());
     }
-    if (auto saved = census_.ReplaceStaff(round, codes, staff); !saved) {
+    if (auto saved = census_.ReplaceStaff(round, codes, staff, audit); !saved) {
         return std::unexpected(saved.error());
     }
-    if (auto saved = census_.ReplaceDegrees(round, codes, degrees); !saved) {
+    if (auto saved = census_.ReplaceDegrees(round, codes, degrees, audit); !saved) {
         return std::unexpected(saved.error());
     }
     DemoSummary summary{std::string(kOfficeCode), round};

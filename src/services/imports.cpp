@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/json_text.hpp"
 #include "services/header_map.hpp"
 
 namespace khet {
@@ -112,6 +113,24 @@ ImportSummary StartSummary(std::string kind, const sheets::Sheet& sheet, std::st
     return summary;
 }
 
+// The audit entry of an import: the file, its fingerprint and what was read from it.
+AuditEntry ImportAudit(const ImportSummary& summary, const sheets::Sheet& sheet,
+                       const ImportOptions& options) {
+    AuditEntry audit = AuditOf(options.actor, "import." + summary.kind, options.office_code);
+    audit.entity = summary.kind;
+    audit.entity_id = options.round ? options.round->Label() : sheet.source;
+    JsonObjectText after;
+    after.Add("file", sheet.source)
+        .Add("sha256", sheet.sha256)
+        .Add("format", summary.format)
+        .Add("rows", summary.rows)
+        .Add("schools", summary.schools);
+    if (options.round) after.Add("round", options.round->Label());
+    if (!options.school_code.empty()) after.Add("school", options.school_code);
+    audit.after = after.Text();
+    return audit;
+}
+
 // The end every census import shares: refuse the file on any error, else replace the round
 // (unless a dry run) and say what was read.
 template <typename Row, typename Replace>
@@ -129,7 +148,9 @@ Result<ImportSummary> FinishImport(const ImportErrors& errors, const sheets::She
     summary.schools = schools;
     summary.notes.insert(summary.notes.end(), notes.begin(), notes.end());
     if (!options.dry_run) {
-        if (auto saved = replace(); !saved) return std::unexpected(saved.error());
+        if (auto saved = replace(ImportAudit(summary, sheet, options)); !saved) {
+            return std::unexpected(saved.error());
+        }
     }
     return summary;
 }
@@ -171,6 +192,32 @@ Status ImportService::CheckEmisSchool(const sheets::Sheet& sheet, const ImportOp
     return {};
 }
 
+Status ImportService::CheckAllowed(std::string_view kind, const sheets::Sheet& sheet,
+                                   const ImportOptions& options) {
+    if (auto signed_in = RequireSignedIn(options.actor); !signed_in) return signed_in;
+    if (!options.office_code.empty() && kind != "schools") {  // a school list may add its office
+        if (auto office = schools_.FindOffice(options.office_code); !office) {
+            // Say "not found" only to those who may import somewhere of it at all.
+            if (IsSystemAdmin(options.actor)) return std::unexpected(office.error());
+            return Require(options.actor, Permission::kImport, Scope{options.office_code, ""});
+        }
+    }
+    if (Allows(options.actor, Permission::kImport, Scope{options.office_code, ""})) return {};
+    // A school officer imports their own school's EMIS files, which replace that school only.
+    const Scope school{options.office_code, options.school_code};
+    const bool per_school_file =
+        (kind == "census" && IsEmisStudents(sheet)) || (kind == "staff" && IsEmisStaff(sheet));
+    if (!options.school_code.empty() && Allows(options.actor, Permission::kImport, school)) {
+        if (per_school_file) return {};
+        return Fail(
+            ErrorCode::kPermissionDenied,
+            fmt::format("นำเข้าได้เฉพาะไฟล์ EMIS รายโรงเรียนของโรงเรียน {} (แบบข้อมูลนักเรียนหรือบุคลากร): "
+                        "ไฟล์ {} มีข้อมูลหลายโรงเรียน",
+                        options.school_code, sheet.source));
+    }
+    return Require(options.actor, Permission::kImport, school);
+}
+
 Result<ImportSummary> ImportService::Import(std::string_view kind, const sheets::Sheet& sheet,
                                             const ImportOptions& options) {
     if (kind == "schools") return ImportSchools(sheet, options);
@@ -183,6 +230,9 @@ Result<ImportSummary> ImportService::Import(std::string_view kind, const sheets:
 
 Result<ImportSummary> ImportService::ImportSchools(const sheets::Sheet& sheet,
                                                    const ImportOptions& options) {
+    if (auto allowed = CheckAllowed("schools", sheet, options); !allowed) {
+        return std::unexpected(allowed.error());
+    }
     if (IsObecList(sheet)) return ImportObecList(sheet, options);
     auto map = HeaderMap::Match(
         sheet, {{"school_code", {"school_code", "รหัสโรงเรียน"}},
@@ -313,7 +363,9 @@ Result<ImportSummary> ImportService::ImportSchools(const sheets::Sheet& sheet,
     summary.rows = static_cast<long long>(schools.size());
     summary.schools = summary.rows;
     if (!options.dry_run) {
-        if (auto saved = schools_.SaveSchools(offices_to_save, new_zones, schools); !saved) {
+        if (auto saved = schools_.SaveSchools(offices_to_save, new_zones, schools,
+                                              ImportAudit(summary, sheet, options));
+            !saved) {
             return std::unexpected(saved.error());
         }
     }
@@ -404,7 +456,9 @@ Result<ImportSummary> ImportService::ImportObecList(const sheets::Sheet& sheet,
     if (!options.dry_run) {
         std::vector<Office> new_offices;
         for (auto& [_, office] : offices) new_offices.push_back(std::move(office));
-        if (auto saved = schools_.SaveSchools(new_offices, {}, schools); !saved) {
+        if (auto saved = schools_.SaveSchools(new_offices, {}, schools,
+                                              ImportAudit(summary, sheet, options));
+            !saved) {
             return std::unexpected(saved.error());
         }
     }
@@ -413,6 +467,9 @@ Result<ImportSummary> ImportService::ImportObecList(const sheets::Sheet& sheet,
 
 Result<ImportSummary> ImportService::ImportCensus(const sheets::Sheet& sheet,
                                                   const ImportOptions& options) {
+    if (auto allowed = CheckAllowed("census", sheet, options); !allowed) {
+        return std::unexpected(allowed.error());
+    }
     auto round = RequireRound(options);
     if (!round) return std::unexpected(round.error());
     if (IsEmisStudents(sheet)) return ImportEmisStudents(sheet, options);
@@ -474,10 +531,11 @@ Result<ImportSummary> ImportService::ImportCensus(const sheets::Sheet& sheet,
         first = row.number;
         rows.push_back({std::string(code), *grade, *male, *female, *rooms});
     }
-    return FinishImport(
-        errors, sheet, "census", "flat", "นักเรียน", options, rows,
-        static_cast<long long>(seen.size()),
-        [&] { return census_.ReplaceEnrolment(*round, SchoolsOfOffices(*known, offices), rows); });
+    return FinishImport(errors, sheet, "census", "flat", "นักเรียน", options, rows,
+                        static_cast<long long>(seen.size()), [&](const AuditEntry& audit) {
+                            return census_.ReplaceEnrolment(
+                                *round, SchoolsOfOffices(*known, offices), rows, audit);
+                        });
 }
 
 Result<ImportSummary> ImportService::ImportEmisStudents(const sheets::Sheet& sheet,
@@ -540,14 +598,19 @@ Result<ImportSummary> ImportService::ImportEmisStudents(const sheets::Sheet& she
         }
         rows.push_back({options.school_code, *grade, values[0], values[1], values[3]});
     }
-    return FinishImport(
-        errors, sheet, "census", "emis-student", "นักเรียน", options, rows, 1,
-        [&] { return census_.ReplaceEnrolment(*options.round, {options.school_code}, rows); },
-        {SubtotalsNote(checked)});
+    return FinishImport(errors, sheet, "census", "emis-student", "นักเรียน", options, rows, 1,
+                        [&](const AuditEntry& audit) {
+                            return census_.ReplaceEnrolment(*options.round, {options.school_code},
+                                                            rows, audit);
+                        },
+                        {SubtotalsNote(checked)});
 }
 
 Result<ImportSummary> ImportService::ImportStaff(const sheets::Sheet& sheet,
                                                  const ImportOptions& options) {
+    if (auto allowed = CheckAllowed("staff", sheet, options); !allowed) {
+        return std::unexpected(allowed.error());
+    }
     auto round = RequireRound(options);
     if (!round) return std::unexpected(round.error());
     if (IsEmisStaff(sheet)) return ImportEmisStaff(sheet, options);
@@ -602,10 +665,11 @@ Result<ImportSummary> ImportService::ImportStaff(const sheets::Sheet& sheet,
         rows.push_back({std::string(code), *position, std::string(*rank), std::string(*standing),
                         *male, *female});
     }
-    return FinishImport(
-        errors, sheet, "staff", "flat", "บุคลากร", options, rows,
-        static_cast<long long>(schools.size()),
-        [&] { return census_.ReplaceStaff(*round, SchoolsOfOffices(*known, offices), rows); });
+    return FinishImport(errors, sheet, "staff", "flat", "บุคลากร", options, rows,
+                        static_cast<long long>(schools.size()), [&](const AuditEntry& audit) {
+                            return census_.ReplaceStaff(*round, SchoolsOfOffices(*known, offices),
+                                                        rows, audit);
+                        });
 }
 
 Result<ImportSummary> ImportService::ImportEmisStaff(const sheets::Sheet& sheet,
@@ -680,14 +744,19 @@ Result<ImportSummary> ImportService::ImportEmisStaff(const sheets::Sheet& sheet,
         rows.push_back({options.school_code, std::get<0>(key), std::get<1>(key), std::get<2>(key),
                         sum.first, sum.second});
     }
-    return FinishImport(
-        errors, sheet, "staff", "emis-staff", "บุคลากร", options, rows, 1,
-        [&] { return census_.ReplaceStaff(*options.round, {options.school_code}, rows); },
-        {SubtotalsNote(checked)});
+    return FinishImport(errors, sheet, "staff", "emis-staff", "บุคลากร", options, rows, 1,
+                        [&](const AuditEntry& audit) {
+                            return census_.ReplaceStaff(*options.round, {options.school_code}, rows,
+                                                        audit);
+                        },
+                        {SubtotalsNote(checked)});
 }
 
 Result<ImportSummary> ImportService::ImportDegrees(const sheets::Sheet& sheet,
                                                    const ImportOptions& options) {
+    if (auto allowed = CheckAllowed("degrees", sheet, options); !allowed) {
+        return std::unexpected(allowed.error());
+    }
     auto round = RequireRound(options);
     if (!round) return std::unexpected(round.error());
     auto map = HeaderMap::Match(sheet, {{"school_code", {"school_code", "รหัสโรงเรียน"}},
@@ -726,10 +795,11 @@ Result<ImportSummary> ImportService::ImportDegrees(const sheets::Sheet& sheet,
         schools.insert(std::string(code));
         rows.push_back({std::string(code), std::string(*degree), *male, *female});
     }
-    return FinishImport(
-        errors, sheet, "degrees", "flat", "วุฒิการศึกษา", options, rows,
-        static_cast<long long>(schools.size()),
-        [&] { return census_.ReplaceDegrees(*round, SchoolsOfOffices(*known, offices), rows); });
+    return FinishImport(errors, sheet, "degrees", "flat", "วุฒิการศึกษา", options, rows,
+                        static_cast<long long>(schools.size()), [&](const AuditEntry& audit) {
+                            return census_.ReplaceDegrees(*round, SchoolsOfOffices(*known, offices),
+                                                          rows, audit);
+                        });
 }
 
 }  // namespace khet

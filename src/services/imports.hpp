@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/access.hpp"
 #include "domain/census_round.hpp"
 #include "services/ports/repositories.hpp"
 #include "sheets/sheet.hpp"
@@ -22,6 +23,7 @@ struct ImportSummary {
 };
 
 struct ImportOptions {
+    Actor actor = Actor::Anonymous();  // who imports: checked, and named in the audit trail
     bool dry_run = false;
     std::string office_code;  // schools: the office of a flat list without SMIS codes
     std::string area_code;    // schools: keep only this area of an OBEC list ("2402")
@@ -30,7 +32,9 @@ struct ImportOptions {
 };
 
 /// The imports of the school census. Each reads a whole sheet, checks every row, and writes
-/// nothing unless every row is right; then it replaces what the store held in one transaction.
+/// nothing unless every row is right; then it replaces what the store held in one transaction,
+/// with an audit entry naming the file, its SHA-256 and the row counts. Each checks first that
+/// options.actor may import into options.office_code.
 class ImportService {
   public:
     ImportService(SchoolRepository& schools, CensusRepository& census)
@@ -51,6 +55,9 @@ class ImportService {
                                  const ImportOptions& options);
 
   private:
+    /// kImport in the office; or, for a school officer, an EMIS per-school file of their school.
+    Status CheckAllowed(std::string_view kind, const sheets::Sheet& sheet,
+                        const ImportOptions& options);
     /// The school of an EMIS per-school file: given, known, and of the office being imported.
     Status CheckEmisSchool(const sheets::Sheet& sheet, const ImportOptions& options);
     Result<ImportSummary> ImportObecList(const sheets::Sheet& sheet, const ImportOptions& options);

@@ -7,21 +7,10 @@
 #include "domain/statistics.hpp"
 #include "thai/buddhist_date.hpp"
 #include "thai/collation.hpp"
+#include "thai/thai_time.hpp"
 
 namespace khet {
 namespace {
-
-// Thailand keeps UTC+7 all year, so Bangkok time needs no time-zone database.
-std::string ThaiTimestamp(std::chrono::system_clock::time_point now) {
-    const auto bangkok = now + std::chrono::hours(7);
-    const auto day = std::chrono::floor<std::chrono::days>(bangkok);
-    const std::chrono::hh_mm_ss time(std::chrono::floor<std::chrono::minutes>(bangkok - day));
-    const std::chrono::year_month_day ymd(day);
-    auto date = Date::FromYmd(static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
-                              static_cast<int>(unsigned(ymd.day())));
-    return fmt::format("{} เวลา {:02}:{:02} น.", FormatThaiDate(*date), time.hours().count(),
-                       time.minutes().count());
-}
 
 // Every school of the snapshot with its totals of the round, sorted by Thai name.
 std::vector<SchoolSummary> Summarize(const OfficeSnapshot& snapshot, const SizeScheme& scheme) {
@@ -54,12 +43,35 @@ std::vector<SchoolSummary> Summarize(const OfficeSnapshot& snapshot, const SizeS
 
 }  // namespace
 
-Result<std::vector<CensusRound>> StatisticsService::Rounds(std::string_view office_code) {
+Status StatisticsService::CheckOffice(const Actor& actor, Permission permission,
+                                      std::string_view office_code) {
+    if (office_code == kAllOffices) {
+        if (auto signed_in = RequireSignedIn(actor); !signed_in) return signed_in;
+        if (IsSystemAdmin(actor)) return {};
+        return Fail(ErrorCode::kPermissionDenied, "ภาพรวมทุกสำนักงานเขตดูได้เฉพาะผู้ดูแลระบบ");
+    }
+    return Require(actor, permission, Scope{std::string(office_code), ""});
+}
+
+Result<std::vector<CensusRound>> StatisticsService::Rounds(const Actor& actor,
+                                                           std::string_view office_code) {
+    if (auto allowed = CheckOffice(actor, Permission::kReadPublished, office_code); !allowed) {
+        return std::unexpected(allowed.error());
+    }
     return census_.Rounds(office_code);
 }
 
-Result<CensusRound> StatisticsService::ResolveRound(std::string_view office_code,
+Result<CensusRound> StatisticsService::ResolveRound(const Actor& actor,
+                                                    std::string_view office_code,
                                                     const std::optional<CensusRound>& round) {
+    if (auto allowed = CheckOffice(actor, Permission::kReadPublished, office_code); !allowed) {
+        return std::unexpected(allowed.error());
+    }
+    return LatestRound(office_code, round);
+}
+
+Result<CensusRound> StatisticsService::LatestRound(std::string_view office_code,
+                                                   const std::optional<CensusRound>& round) {
     if (round) return *round;
     auto rounds = office_code == kAllOffices ? census_.AllRounds() : census_.Rounds(office_code);
     if (!rounds) return std::unexpected(rounds.error());
@@ -81,7 +93,7 @@ Result<Office> StatisticsService::OfficeOf(std::string_view office_code) {
 
 Result<OfficeSnapshot> StatisticsService::AllOfficesSnapshot(
     const std::optional<CensusRound>& round) {
-    auto resolved = ResolveRound(kAllOffices, round);
+    auto resolved = LatestRound(kAllOffices, round);
     if (!resolved) return std::unexpected(resolved.error());
     auto zones = schools_.AllZones();
     if (!zones) return std::unexpected(zones.error());
@@ -98,12 +110,20 @@ Result<OfficeSnapshot> StatisticsService::AllOfficesSnapshot(
         std::move(*enrolment),  std::move(*staff), std::move(*degrees)};
 }
 
-Result<OfficeSnapshot> StatisticsService::Snapshot(std::string_view office_code,
+Result<OfficeSnapshot> StatisticsService::Snapshot(const Actor& actor, std::string_view office_code,
                                                    const std::optional<CensusRound>& round) {
+    if (auto allowed = CheckOffice(actor, Permission::kReadPublished, office_code); !allowed) {
+        return std::unexpected(allowed.error());
+    }
+    return LoadSnapshot(office_code, round);
+}
+
+Result<OfficeSnapshot> StatisticsService::LoadSnapshot(std::string_view office_code,
+                                                       const std::optional<CensusRound>& round) {
     if (office_code == kAllOffices) return AllOfficesSnapshot(round);
     auto office = schools_.FindOffice(office_code);
     if (!office) return std::unexpected(office.error());
-    auto resolved = ResolveRound(office_code, round);
+    auto resolved = LatestRound(office_code, round);
     if (!resolved) return std::unexpected(resolved.error());
     auto zones = schools_.Zones(office_code);
     if (!zones) return std::unexpected(zones.error());
@@ -120,58 +140,79 @@ Result<OfficeSnapshot> StatisticsService::Snapshot(std::string_view office_code,
         std::move(*enrolment), std::move(*staff), std::move(*degrees)};
 }
 
-Result<Table> StatisticsService::StatisticsTable(std::string_view table_id,
+Result<Table> StatisticsService::StatisticsTable(const Actor& actor, std::string_view table_id,
                                                  const TableQuery& query) {
+    if (auto allowed = CheckOffice(actor, Permission::kReadPublished, query.office_code);
+        !allowed) {
+        return std::unexpected(allowed.error());
+    }
     auto scheme =
         schemes_.FindSizeScheme(query.scheme_code.empty() ? "seed003" : query.scheme_code);
     if (!scheme) return std::unexpected(scheme.error());
-    auto snapshot = Snapshot(query.office_code, query.round);
+    auto snapshot = LoadSnapshot(query.office_code, query.round);
     if (!snapshot) return std::unexpected(snapshot.error());
     return khet::StatisticsTable(table_id, *snapshot, *scheme);
 }
 
-Result<Document> StatisticsService::StatisticsDocument(std::string_view table_id,
+Result<Document> StatisticsService::StatisticsDocument(const Actor& actor,
+                                                       std::string_view table_id,
                                                        const TableQuery& query) {
-    auto table = StatisticsTable(table_id, query);
+    auto table = StatisticsTable(actor, table_id, query);
     if (!table) return std::unexpected(table.error());
     auto office = OfficeOf(query.office_code);
     if (!office) return std::unexpected(office.error());
-    auto round = ResolveRound(query.office_code, query.round);
+    auto round = LatestRound(query.office_code, query.round);
     if (!round) return std::unexpected(round.error());
     Document document;
     document.title = office->name;
     document.provenance = {
         fmt::format("ข้อมูล {}", round->Description()),
-        fmt::format("ส่งออกจาก Khet เมื่อ {}", ThaiTimestamp(std::chrono::system_clock::now()))};
+        fmt::format("ส่งออกจาก Khet เมื่อ {}", FormatThaiDateTime(std::chrono::system_clock::now()))};
     if (!office->data_note.empty()) document.provenance.push_back(office->data_note);
     document.blocks.emplace_back(std::move(*table));
     return document;
 }
 
 Result<std::vector<ValidationWarning>> StatisticsService::Validate(
-    std::string_view office_code, const std::optional<CensusRound>& round) {
-    auto snapshot = Snapshot(office_code, round);
+    const Actor& actor, std::string_view office_code, const std::optional<CensusRound>& round) {
+    if (auto allowed = CheckOffice(actor, Permission::kReadSchoolData, office_code); !allowed) {
+        return std::unexpected(allowed.error());
+    }
+    auto snapshot = LoadSnapshot(office_code, round);
     if (!snapshot) return std::unexpected(snapshot.error());
     return ValidateSnapshot(*snapshot);
 }
 
-Result<std::vector<SchoolSummary>> StatisticsService::SchoolSummaries(const TableQuery& query) {
+Result<std::vector<SchoolSummary>> StatisticsService::SchoolSummaries(const Actor& actor,
+                                                                      const TableQuery& query) {
+    if (auto allowed = CheckOffice(actor, Permission::kReadSchoolData, query.office_code);
+        !allowed) {
+        return std::unexpected(allowed.error());
+    }
     auto scheme =
         schemes_.FindSizeScheme(query.scheme_code.empty() ? "seed003" : query.scheme_code);
     if (!scheme) return std::unexpected(scheme.error());
-    auto snapshot = Snapshot(query.office_code, query.round);
+    auto snapshot = LoadSnapshot(query.office_code, query.round);
     if (!snapshot) return std::unexpected(snapshot.error());
     return Summarize(*snapshot, *scheme);
 }
 
-Result<SchoolDetail> StatisticsService::SchoolPage(std::string_view school_code,
+Result<SchoolDetail> StatisticsService::SchoolPage(const Actor& actor, std::string_view school_code,
                                                    const std::optional<CensusRound>& round,
                                                    std::string_view scheme_code) {
+    if (auto signed_in = RequireSignedIn(actor); !signed_in) {
+        return std::unexpected(signed_in.error());
+    }
     auto school = schools_.FindSchool(school_code);
     if (!school) return std::unexpected(school.error());
+    if (auto allowed =
+            Require(actor, Permission::kReadSchoolData, Scope{school->office_code, school->code});
+        !allowed) {
+        return std::unexpected(allowed.error());
+    }
     auto scheme = schemes_.FindSizeScheme(scheme_code.empty() ? "seed003" : scheme_code);
     if (!scheme) return std::unexpected(scheme.error());
-    auto snapshot = Snapshot(school->office_code, round);
+    auto snapshot = LoadSnapshot(school->office_code, round);
     if (!snapshot) return std::unexpected(snapshot.error());
     SchoolDetail detail{{}, snapshot->round, {}, {}, {}};
     for (SchoolSummary& summary : Summarize(*snapshot, *scheme)) {

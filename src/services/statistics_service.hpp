@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/access.hpp"
 #include "domain/census.hpp"
 #include "domain/document.hpp"
 #include "domain/validation.hpp"
@@ -45,7 +46,9 @@ struct SchoolDetail {
 };
 
 /// Reads one office's census for a round (or every office's, for the office code kAllOffices)
-/// and derives its statistics tables and warnings.
+/// and derives its statistics tables and warnings. Every use case checks that the actor may:
+/// published tables need kReadPublished, anything per school kReadSchoolData, and the national
+/// view a system administrator.
 class StatisticsService {
   public:
     StatisticsService(SchoolRepository& schools, CensusRepository& census,
@@ -53,21 +56,24 @@ class StatisticsService {
         : schools_(schools), census_(census), schemes_(schemes) {}
 
     /// The census rounds the office has data of, newest first.
-    Result<std::vector<CensusRound>> Rounds(std::string_view office_code);
+    Result<std::vector<CensusRound>> Rounds(const Actor& actor, std::string_view office_code);
     /// The round asked for, or the office's latest; kNotFound when the office has no census.
-    Result<CensusRound> ResolveRound(std::string_view office_code,
+    Result<CensusRound> ResolveRound(const Actor& actor, std::string_view office_code,
                                      const std::optional<CensusRound>& round);
-    Result<OfficeSnapshot> Snapshot(std::string_view office_code,
+    Result<OfficeSnapshot> Snapshot(const Actor& actor, std::string_view office_code,
                                     const std::optional<CensusRound>& round);
-    Result<Table> StatisticsTable(std::string_view table_id, const TableQuery& query);
+    Result<Table> StatisticsTable(const Actor& actor, std::string_view table_id,
+                                  const TableQuery& query);
     /// The table as a document with its provenance (office, round, scheme, time of export).
-    Result<Document> StatisticsDocument(std::string_view table_id, const TableQuery& query);
-    Result<std::vector<ValidationWarning>> Validate(std::string_view office_code,
+    Result<Document> StatisticsDocument(const Actor& actor, std::string_view table_id,
+                                        const TableQuery& query);
+    Result<std::vector<ValidationWarning>> Validate(const Actor& actor,
+                                                    std::string_view office_code,
                                                     const std::optional<CensusRound>& round);
 
     /// Every school of the office with its totals, sorted by Thai name.
-    Result<std::vector<SchoolSummary>> SchoolSummaries(const TableQuery& query);
-    Result<SchoolDetail> SchoolPage(std::string_view school_code,
+    Result<std::vector<SchoolSummary>> SchoolSummaries(const Actor& actor, const TableQuery& query);
+    Result<SchoolDetail> SchoolPage(const Actor& actor, std::string_view school_code,
                                     const std::optional<CensusRound>& round,
                                     std::string_view scheme_code);
 
@@ -75,6 +81,11 @@ class StatisticsService {
     /// The office, or the national view's office for kAllOffices.
     Result<Office> OfficeOf(std::string_view office_code);
     Result<OfficeSnapshot> AllOfficesSnapshot(const std::optional<CensusRound>& round);
+    Result<OfficeSnapshot> LoadSnapshot(std::string_view office_code,
+                                        const std::optional<CensusRound>& round);
+    Result<CensusRound> LatestRound(std::string_view office_code,
+                                    const std::optional<CensusRound>& round);
+    Status CheckOffice(const Actor& actor, Permission permission, std::string_view office_code);
 
     SchoolRepository& schools_;
     CensusRepository& census_;

@@ -1,7 +1,9 @@
 #include "sheets/sheet.hpp"
 
 #include <fmt/format.h>
+#include <sodium.h>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -32,16 +34,29 @@ Result<Sheet> ReadSheet(std::string_view bytes, std::string source) {
     return ReadSheet(bytes, std::move(source), kMaxFileBytes);
 }
 
+std::string Sha256Hex(std::string_view bytes) {
+    static const int initialised = sodium_init();  // thread-safe, once per process
+    (void)initialised;
+    std::array<unsigned char, crypto_hash_sha256_BYTES> digest;
+    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                       bytes.size());
+    std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex;
+    sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+    return std::string(hex.data());
+}
+
 Result<Sheet> ReadSheet(std::string_view bytes, std::string source, std::size_t max_bytes) {
     if (bytes.size() > max_bytes) return TooLarge(source, bytes.size(), max_bytes);
     if (bytes.empty()) return EmptyFileProblem(source);
-    if (bytes.starts_with(kZipSignature)) return ReadXlsx(bytes, std::move(source));
     if (bytes.starts_with(kCompoundFileSignature)) {
         return FileProblem(
             source, fmt::format("ไฟล์ Excel 97-2003 (.xls) หรือไฟล์ที่ตั้งรหัสผ่านยังอ่านไม่ได้: {}", source),
             "ให้เปิดใน Excel แล้วบันทึกเป็น .xlsx (ไม่ตั้งรหัสผ่าน) หรือ CSV UTF-8");
     }
-    return ReadCsv(bytes, std::move(source));
+    auto sheet = bytes.starts_with(kZipSignature) ? ReadXlsx(bytes, std::move(source))
+                                                  : ReadCsv(bytes, std::move(source));
+    if (sheet) sheet->sha256 = Sha256Hex(bytes);
+    return sheet;
 }
 
 Result<Sheet> ReadSheetFile(const std::filesystem::path& path) {

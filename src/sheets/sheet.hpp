@@ -23,7 +23,11 @@ struct Sheet {
     std::string source;          // file name as the user knows it, used in every error
     std::vector<SheetRow> rows;  // all non-empty rows including the header row; never empty
     std::string encoding_note;  // "แปลงจาก Windows-874 (TIS-620) เป็น UTF-8", or empty
+    std::string sha256 = {};  // of the file's bytes as received, lower-case hex (ReadSheet)
 };
+
+/// SHA-256 of `bytes`, lower-case hex: the file's fingerprint in the audit trail.
+std::string Sha256Hex(std::string_view bytes);
 
 inline constexpr std::size_t kMaxFileBytes = std::size_t{64} * 1024 * 1024;
 

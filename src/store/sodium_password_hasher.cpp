@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include "base/assert.hpp"
+#include "store/sodium_init.hpp"
 
 namespace khet::store {
 namespace {
@@ -12,13 +13,13 @@ constexpr std::string_view kUnambiguous =
     "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 constexpr int kGeneratedLength = 16;
 
+}  // namespace
+
 void InitialiseSodiumOnce() {
     // A function-local static is initialised once even when threads race to it.
     static const int initialised = sodium_init();
     KHET_ASSERT(initialised >= 0, "sodium_init failed");
 }
-
-}  // namespace
 
 SodiumPasswordHasher::SodiumPasswordHasher(HashCost cost)
     : ops_limit_(cost == HashCost::kInteractive ? crypto_pwhash_OPSLIMIT_INTERACTIVE

@@ -14,9 +14,13 @@ namespace {
     auto var = (expr);      \
     if (!var) return std::unexpected(std::move(var).error())
 
-constexpr std::string_view kSchoolColumns =
+// The columns an import writes; kSchoolColumns adds those the store maintains.
+constexpr std::string_view kSchoolWriteColumns =
     "code, smis_code, office_code, name, district, zone_code, affiliation, level_span, active, "
     "source";
+constexpr std::string_view kSchoolColumns =
+    "code, smis_code, office_code, name, district, zone_code, affiliation, level_span, active, "
+    "source, version, updated_at, updated_by";
 
 Result<School> ReadSchool(const SqlStatement& row) {
     School school;
@@ -30,6 +34,9 @@ Result<School> ReadSchool(const SqlStatement& row) {
     school.level_span = row.Text(7);
     school.active = row.Int(8) != 0;
     school.source = row.Text(9);
+    school.version = row.Int(10);
+    school.updated_at = row.Text(11);
+    school.updated_by = row.Text(12);
     return school;
 }
 
@@ -240,7 +247,7 @@ Result<std::vector<std::pair<std::string, std::string>>> SqlStore::KnownSchools(
 
 Status SqlStore::SaveSchools(const std::vector<Office>& offices,
                              const std::vector<QualityZone>& zones,
-                             const std::vector<School>& schools) {
+                             const std::vector<School>& schools, const AuditEntry& audit) {
     KHET_TRY(transaction, Transaction::Begin(*connection_));
     KHET_TRY(office,
              connection_->Prepare(
@@ -270,14 +277,47 @@ Status SqlStore::SaveSchools(const std::vector<Office>& offices,
                          "affiliation = excluded.affiliation, level_span = excluded.level_span, "
                          "active = excluded.active, source = excluded.source, "
                          "version = schools.version + 1",
-                         kSchoolColumns)));
+                         kSchoolWriteColumns)));
     for (const School& row : schools) {
         BindAll(**school, row.code, row.smis_code, row.office_code, row.name, row.district,
                 row.zone_code, row.affiliation, row.level_span, row.active ? 1 : 0, row.source);
         if (auto done = Run(**school); !done) return done;
     }
-    if (auto raised = RaiseDataGeneration(); !raised) return raised;
-    return transaction->Commit();
+    return CommitWrite(*transaction, audit);
+}
+
+Result<School> SqlStore::UpdateSchool(const School& school, long long expected_version,
+                                      AuditEntry audit) {
+    KHET_TRY(transaction, Transaction::Begin(*connection_));
+    // Raised first: on PostgreSQL the row lock it takes queues concurrent writers, so the
+    // version read below is still current when the update runs.
+    KHET_TRY(generation, RaiseDataGeneration());
+    KHET_TRY(before, FindSchool(school.code));
+    if (before->version != expected_version) {
+        return Fail(ErrorCode::kConflict,
+                    fmt::format("โรงเรียน {} ถูกแก้ไขไปแล้ว (ฉบับที่ {} ไม่ใช่ {})", school.code,
+                                before->version, expected_version));
+    }
+    const std::string now = NowUtc();
+    KHET_TRY(update, connection_->Prepare(
+                         "UPDATE schools SET name = ?, district = ?, zone_code = ?, "
+                         "level_span = ?, active = ?, version = version + 1, updated_at = ?, "
+                         "updated_by = ? WHERE code = ? AND version = ?"));
+    BindAll(**update, school.name, school.district, school.zone_code, school.level_span,
+            school.active ? 1 : 0, now, audit.user_name, school.code, expected_version);
+    if (auto done = Run(**update); !done) return std::unexpected(done.error());
+    KHET_TRY(after, FindSchool(school.code));
+    audit.entity = "school";
+    audit.entity_id = school.code;
+    audit.before = SchoolAuditText(*before);
+    audit.after = SchoolAuditText(*after);
+    if (auto recorded = RecordAudit(audit, *generation, 1, now); !recorded) {
+        return std::unexpected(recorded.error());
+    }
+    if (auto committed = transaction->Commit(); !committed) {
+        return std::unexpected(committed.error());
+    }
+    return std::move(*after);
 }
 
 Result<std::vector<CensusRound>> SqlStore::Rounds(std::string_view office_code) {
@@ -302,7 +342,8 @@ template <typename Row, typename WriteRow>
 Status SqlStore::ReplaceRound(std::string_view table, const CensusRound& round,
                               const std::vector<std::string>& school_codes,
                               std::string_view columns, int column_count,
-                              const std::vector<Row>& rows, WriteRow write_row) {
+                              const std::vector<Row>& rows, const AuditEntry& audit,
+                              WriteRow write_row) {
     KHET_TRY(transaction, Transaction::Begin(*connection_));
     KHET_TRY(register_round, connection_->Prepare(
                                  "INSERT INTO census_rounds (academic_year, round, snapshot_date) "
@@ -342,16 +383,15 @@ Status SqlStore::ReplaceRound(std::string_view table, const CensusRound& round,
         }
         if (auto done = Run(**insert); !done) return done;
     }
-    if (auto raised = RaiseDataGeneration(); !raised) return raised;
-    return transaction->Commit();
+    return CommitWrite(*transaction, audit);
 }
 
 Status SqlStore::ReplaceEnrolment(const CensusRound& round,
                                   const std::vector<std::string>& school_codes,
-                                  const std::vector<EnrolmentRow>& rows) {
+                                  const std::vector<EnrolmentRow>& rows, const AuditEntry& audit) {
     return ReplaceRound("enrolments", round, school_codes,
                         "school_code, academic_year, round, grade, male, female, rooms", 7, rows,
-                        [&](SqlStatement& statement, int first, const EnrolmentRow& row) {
+                        audit, [&](SqlStatement& statement, int first, const EnrolmentRow& row) {
                             // The rows and grade codes outlive the statement: no copies.
                             BindFrom(statement, first, Borrowed{row.school_code},
                                      round.AcademicYear(), round.Round(),
@@ -362,21 +402,21 @@ Status SqlStore::ReplaceEnrolment(const CensusRound& round,
 
 Status SqlStore::ReplaceStaff(const CensusRound& round,
                               const std::vector<std::string>& school_codes,
-                              const std::vector<StaffRow>& rows) {
-    return ReplaceRound("staff_counts", round, school_codes,
-                        "school_code, academic_year, round, position, rank, standing, male, female",
-                        8, rows, [&](SqlStatement& statement, int first, const StaffRow& row) {
-                            BindFrom(statement, first, row.school_code, round.AcademicYear(),
-                                     round.Round(), PositionName(row.position), row.rank,
-                                     row.standing, row.male, row.female);
-                        });
+                              const std::vector<StaffRow>& rows, const AuditEntry& audit) {
+    return ReplaceRound(
+        "staff_counts", round, school_codes,
+        "school_code, academic_year, round, position, rank, standing, male, female", 8, rows, audit,
+        [&](SqlStatement& statement, int first, const StaffRow& row) {
+            BindFrom(statement, first, row.school_code, round.AcademicYear(), round.Round(),
+                     PositionName(row.position), row.rank, row.standing, row.male, row.female);
+        });
 }
 
 Status SqlStore::ReplaceDegrees(const CensusRound& round,
                                 const std::vector<std::string>& school_codes,
-                                const std::vector<DegreeRow>& rows) {
+                                const std::vector<DegreeRow>& rows, const AuditEntry& audit) {
     return ReplaceRound("degree_counts", round, school_codes,
-                        "school_code, academic_year, round, degree, male, female", 6, rows,
+                        "school_code, academic_year, round, degree, male, female", 6, rows, audit,
                         [&](SqlStatement& statement, int first, const DegreeRow& row) {
                             BindFrom(statement, first, row.school_code, round.AcademicYear(),
                                      round.Round(), row.degree, row.male, row.female);
@@ -501,7 +541,8 @@ Result<long long> SqlStore::DataGeneration() {
     return value;
 }
 
-Result<User> SqlStore::AddUser(const User& user, std::string_view password_hash) {
+Result<User> SqlStore::AddUser(const User& user, std::string_view password_hash,
+                               const AuditEntry& audit) {
     KHET_TRY(transaction, Transaction::Begin(*connection_));
     // MAX + 1 in the write transaction: SQLite's BEGIN IMMEDIATE lets one writer in at a time;
     // on PostgreSQL two concurrent adds may pick the same id, and the primary key then fails
@@ -534,11 +575,22 @@ Result<User> SqlStore::AddUser(const User& user, std::string_view password_hash)
                 row.group);
         if (auto done = Run(**grant); !done) return std::unexpected(done.error());
     }
-    if (auto raised = RaiseDataGeneration(); !raised) return std::unexpected(raised.error());
-    if (auto committed = transaction->Commit(); !committed) {
+    if (auto committed = CommitWrite(*transaction, audit); !committed) {
         return std::unexpected(committed.error());
     }
     return stored;
+}
+
+Result<User> SqlStore::FindUser(long long user_id) {
+    KHET_TRY(query,
+             connection_->Prepare(fmt::format("SELECT {} FROM users WHERE id = ?", kUserColumns)));
+    BindAll(**query, user_id);
+    KHET_TRY(rows, ReadRows(**query, ReadCredentials));
+    if (rows->empty()) return NotFound(fmt::format("ไม่มีผู้ใช้รหัส {}", user_id));
+    User user = std::move(rows->front().user);
+    KHET_TRY(grants, GrantsOf(user.id));
+    user.grants = std::move(*grants);
+    return user;
 }
 
 Result<UserCredentials> SqlStore::FindCredentials(std::string_view login) {
@@ -579,7 +631,8 @@ Result<std::vector<User>> SqlStore::Users() {
 }
 
 Result<long long> SqlStore::SetPassword(long long user_id, std::string_view password_hash,
-                                        bool must_change_password, long long expected_version) {
+                                        bool must_change_password, long long expected_version,
+                                        const AuditEntry& audit) {
     KHET_TRY(transaction, Transaction::Begin(*connection_));
     KHET_TRY(update, connection_->Prepare(
                          "UPDATE users SET password_hash = ?, must_change_password = ?, "
@@ -596,8 +649,7 @@ Result<long long> SqlStore::SetPassword(long long user_id, std::string_view pass
         if (!*found) return NotFound(fmt::format("ไม่มีผู้ใช้รหัส {}", user_id));
         return Fail(ErrorCode::kConflict, "มีผู้แก้ไขบัญชีผู้ใช้นี้ไปก่อนแล้ว: โหลดข้อมูลใหม่แล้วลองอีกครั้ง");
     }
-    if (auto raised = RaiseDataGeneration(); !raised) return std::unexpected(raised.error());
-    if (auto committed = transaction->Commit(); !committed) {
+    if (auto committed = CommitWrite(*transaction, audit); !committed) {
         return std::unexpected(committed.error());
     }
     return version;
@@ -615,10 +667,187 @@ Result<std::vector<Grant>> SqlStore::GrantsOf(long long user_id) {
     return grants;
 }
 
-Status SqlStore::RaiseDataGeneration() {
+Result<long long> SqlStore::RaiseDataGeneration() {
     KHET_TRY(raise,
-             connection_->Prepare("UPDATE data_generation SET value = value + 1 WHERE id = 1"));
-    return Run(**raise);
+             connection_->Prepare(
+                 "UPDATE data_generation SET value = value + 1 WHERE id = 1 RETURNING value"));
+    KHET_TRY(stepped, (*raise)->Step());
+    const long long value = *stepped ? (*raise)->Int(0) : 0;
+    (*raise)->Reset();
+    if (!*stepped) return Fail(ErrorCode::kInternal, "ตาราง data_generation ไม่มีแถว id = 1");
+    return value;
+}
+
+Status SqlStore::RecordAudit(const AuditEntry& entry, long long generation, int seq,
+                             std::string_view at) {
+    KHET_TRY(insert,
+             connection_->Prepare(
+                 "INSERT INTO audit_log (generation, seq, at, user_id, user_login, "
+                 "user_name, address, office_code, action, entity, entity_id, "
+                 "before_value, after_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    BindAll(**insert, generation, seq, at, entry.user_id, entry.user_login, entry.user_name,
+            entry.address, entry.office_code, entry.action, entry.entity, entry.entity_id,
+            entry.before, entry.after);
+    return Run(**insert);
+}
+
+Status SqlStore::CommitWrite(Transaction& transaction, const AuditEntry& audit) {
+    KHET_TRY(generation, RaiseDataGeneration());
+    if (auto recorded = RecordAudit(audit, *generation, 1, NowUtc()); !recorded) return recorded;
+    return transaction.Commit();
+}
+
+namespace {
+
+Result<AuditEntry> ReadAuditEntry(const SqlStatement& row) {
+    AuditEntry entry;
+    entry.generation = row.Int(0);
+    entry.seq = static_cast<int>(row.Int(1));
+    entry.at = row.Text(2);
+    entry.user_id = row.Int(3);
+    entry.user_login = row.Text(4);
+    entry.user_name = row.Text(5);
+    entry.address = row.Text(6);
+    entry.office_code = row.Text(7);
+    entry.action = row.Text(8);
+    entry.entity = row.Text(9);
+    entry.entity_id = row.Text(10);
+    entry.before = row.Text(11);
+    entry.after = row.Text(12);
+    return entry;
+}
+
+}  // namespace
+
+Result<std::vector<AuditEntry>> SqlStore::AuditEntries(const AuditFilter& filter,
+                                                       std::string_view from_at,
+                                                       std::string_view to_at) {
+    // Only fixed condition texts are joined; every value is a bound parameter.
+    std::string sql =
+        "SELECT generation, seq, at, user_id, user_login, user_name, address, office_code, "
+        "action, entity, entity_id, before_value, after_value FROM audit_log WHERE 1 = 1";
+    std::vector<std::string> values;
+    const auto where = [&](std::string_view condition, std::string_view value) {
+        if (value.empty()) return;
+        sql += " AND ";
+        sql += condition;
+        values.emplace_back(value);
+    };
+    where("office_code = ?", filter.office_code);
+    where("user_login = ?", filter.user_login);
+    where("action = ?", filter.action);
+    where("entity = ?", filter.entity);
+    where("entity_id = ?", filter.entity_id);
+    where("at >= ?", from_at);
+    where("at < ?", to_at);
+    sql += " ORDER BY generation DESC, seq DESC LIMIT ?";
+    KHET_TRY(query, connection_->Prepare(sql));
+    int index = 1;
+    for (const std::string& value : values) BindFrom(**query, index++, value);
+    BindFrom(**query, index, static_cast<long long>(filter.limit));
+    return ReadRows(**query, ReadAuditEntry);
+}
+
+namespace {
+
+Result<SessionRecord> ReadSession(const SqlStatement& row) {
+    return SessionRecord{row.Text(0), row.Int(1), row.Text(2), row.Int(3),
+                         row.Int(4),  row.Int(5), row.Text(6), row.Text(7)};
+}
+
+}  // namespace
+
+Status SqlStore::AddSession(const SessionRecord& session) {
+    KHET_TRY(insert, connection_->Prepare(
+                         "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, "
+                         "last_seen_at, expires_at, address, user_agent) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    BindAll(**insert, session.token_hash, session.user_id, session.csrf_token,
+            static_cast<long long>(session.created_at),
+            static_cast<long long>(session.last_seen_at),
+            static_cast<long long>(session.expires_at), session.address, session.user_agent);
+    return Run(**insert);
+}
+
+Result<SessionRecord> SqlStore::FindSession(std::string_view token_hash) {
+    KHET_TRY(query, connection_->Prepare(
+                        "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, "
+                        "expires_at, address, user_agent FROM sessions WHERE token_hash = ?"));
+    BindAll(**query, token_hash);
+    KHET_TRY(rows, ReadRows(**query, ReadSession));
+    if (rows->empty()) return NotFound("ไม่พบการเข้าสู่ระบบนี้");
+    return std::move(rows->front());
+}
+
+Status SqlStore::TouchSession(std::string_view token_hash, std::int64_t last_seen_at) {
+    KHET_TRY(update,
+             connection_->Prepare("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?"));
+    BindAll(**update, static_cast<long long>(last_seen_at), token_hash);
+    return Run(**update);
+}
+
+Status SqlStore::DeleteSession(std::string_view token_hash) {
+    KHET_TRY(remove, connection_->Prepare("DELETE FROM sessions WHERE token_hash = ?"));
+    BindAll(**remove, token_hash);
+    return Run(**remove);
+}
+
+Status SqlStore::DeleteUserSessions(long long user_id) {
+    KHET_TRY(remove, connection_->Prepare("DELETE FROM sessions WHERE user_id = ?"));
+    BindAll(**remove, user_id);
+    return Run(**remove);
+}
+
+Status SqlStore::PurgeExpired(std::int64_t now, std::int64_t attempts_before) {
+    KHET_TRY(transaction, Transaction::Begin(*connection_));
+    KHET_TRY(sessions, connection_->Prepare("DELETE FROM sessions WHERE expires_at < ?"));
+    BindAll(**sessions, static_cast<long long>(now));
+    if (auto done = Run(**sessions); !done) return done;
+    KHET_TRY(attempts, connection_->Prepare("DELETE FROM sign_in_attempts WHERE at < ?"));
+    BindAll(**attempts, static_cast<long long>(attempts_before));
+    if (auto done = Run(**attempts); !done) return done;
+    return transaction->Commit();
+}
+
+Status SqlStore::RecordSignInAttempt(std::string_view login, std::string_view address,
+                                     bool succeeded, std::int64_t at) {
+    KHET_TRY(insert, connection_->Prepare("INSERT INTO sign_in_attempts (at, login, address, "
+                                          "succeeded) VALUES (?, ?, ?, ?)"));
+    BindAll(**insert, static_cast<long long>(at), login, address, succeeded ? 1 : 0);
+    return Run(**insert);
+}
+
+namespace {
+
+Result<SignInFailures> ReadFailures(SqlStatement& query) {
+    KHET_TRY(stepped, query.Step());
+    SignInFailures failures;
+    if (*stepped) {
+        failures.count = static_cast<int>(query.Int(0));
+        failures.last_at = query.Int(1);
+    }
+    query.Reset();
+    return failures;
+}
+
+}  // namespace
+
+Result<SignInFailures> SqlStore::LoginFailures(std::string_view login, std::int64_t since) {
+    KHET_TRY(query,
+             connection_->Prepare(
+                 "SELECT COUNT(*), COALESCE(MAX(at), 0) FROM sign_in_attempts WHERE login = ? "
+                 "AND succeeded = 0 AND at >= ? AND at > COALESCE((SELECT MAX(at) FROM "
+                 "sign_in_attempts WHERE login = ? AND succeeded = 1), -1)"));
+    BindAll(**query, login, static_cast<long long>(since), login);
+    return ReadFailures(**query);
+}
+
+Result<SignInFailures> SqlStore::AddressFailures(std::string_view address, std::int64_t since) {
+    KHET_TRY(query,
+             connection_->Prepare("SELECT COUNT(*), COALESCE(MAX(at), 0) FROM sign_in_attempts "
+                                  "WHERE address = ? AND succeeded = 0 AND at >= ?"));
+    BindAll(**query, address, static_cast<long long>(since));
+    return ReadFailures(**query);
 }
 
 }  // namespace khet::store

@@ -1,6 +1,7 @@
-// End-to-end tests of the browser UI against a running `khet serve` (base URL in KHET_URL).
+// End-to-end tests of the browser UI against a running `khet serve` (base URL in KHET_URL), whose
+// demo accounts are in the JSON file KHET_ACCOUNTS (`khet demo --accounts-file FILE` writes it).
 // Drives Debian's chromium through playwright-core from web/node_modules; never downloads a browser.
-// Usage: KHET_URL=http://127.0.0.1:8080 node tests/e2e/run.mjs [name-filter]
+// Usage: KHET_URL=http://127.0.0.1:8080 KHET_ACCOUNTS=accounts.json node tests/e2e/run.mjs [name-filter]
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,13 @@ if (!BASE) {
   console.error('e2e: set KHET_URL to the server, e.g. KHET_URL=http://127.0.0.1:8080');
   process.exit(2);
 }
+const ACCOUNTS_FILE = process.env.KHET_ACCOUNTS ?? '';
+if (!ACCOUNTS_FILE) {
+  console.error('e2e: set KHET_ACCOUNTS to the demo accounts file (khet demo --accounts-file FILE)');
+  process.exit(2);
+}
+/** One demo account per role: {login, password, role, office, school, display_name}. */
+const ACCOUNTS = JSON.parse(readFileSync(ACCOUNTS_FILE, 'utf8')).accounts;
 const SHOTS = path.join(here, 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 for (const name of readdirSync(SHOTS)) if (name.startsWith('failed-')) rmSync(path.join(SHOTS, name));
@@ -25,10 +33,12 @@ const THAI_FONTS = ['Sarabun', 'TH Sarabun New', 'Laksaman', 'Noto Sans Thai'];
 const only = process.argv[2];
 
 // ---------------------------------------------------------------------------------------------
-// A tiny runner: each test gets a fresh page; failures are collected, not thrown past the runner.
+// A tiny runner: each test gets a fresh page in a fresh context, signed in (through the API) as the
+// office admin unless the test says `as: 'role'` or `as: null` (nobody); failures are collected,
+// not thrown past the runner.
 
 const tests = [];
-const test = (name, fn, options = {}) => tests.push({ name, fn, options });
+const test = (name, fn, options = {}) => tests.push({ name, fn, options: { as: 'office_admin', ...options } });
 
 function assert(condition, message) {
   if (!condition) throw new Error(message);
@@ -43,6 +53,48 @@ async function api(request, apiPath) {
   assert(response.ok(), `GET /api/v1/${apiPath} answered ${response.status()}`);
   return response.json();
 }
+
+/** The demo account of a role (as the accounts file lists it). */
+function account(role) {
+  const found = ACCOUNTS.find((a) => a.role === role);
+  assert(found, `the accounts file has no ${role} account`);
+  return found;
+}
+
+/** Signs in through the API: the answer's Set-Cookie lands in the context the request belongs to. */
+async function signInApi(request, who) {
+  const response = await request.post(`${BASE}/api/v1/session`, { data: { login: who.login, password: who.password } });
+  assert(response.ok(), `POST /api/v1/session as ${who.login} answered ${response.status()}: ${await response.text()}`);
+  return response.json();
+}
+
+/** A state-changing API call as the signed-in user: the session's CSRF token goes in the header. */
+async function apiSend(request, method, apiPath, data) {
+  const { csrf_token: csrf } = await api(request, 'session');
+  return request.fetch(`${BASE}/api/v1/${apiPath}`, { method, data, headers: { 'X-CSRF-Token': csrf } });
+}
+
+async function signInForm(page) {
+  const form = page.locator('[data-testid="signin-form"]');
+  await form.waitFor({ state: 'visible', timeout: TIMEOUT });
+  return form;
+}
+
+/** Signs in by filling the form, as a person would. */
+async function signInUi(page, login, password) {
+  await signInForm(page);
+  await page.locator('[data-testid="signin-login"]').fill(login);
+  await page.locator('[data-testid="signin-password"]').fill(password);
+  await page.locator('[data-testid="signin-submit"]').click();
+}
+
+async function navLabels(page) {
+  await page.locator('[data-testid="mainnav"] a').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  return page.locator('[data-testid="mainnav"] a').allInnerTexts();
+}
+
+/** A Thai date and time with a Buddhist-era year: "23 พ.ย. 2569 10:42 น.". */
+const THAI_DATE_TIME = /\d{1,2} (ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.) 25\d\d \d\d:\d\d น\./;
 
 /** The office and round the UI opens with: the first office, its newest round. */
 async function officeAndRound(request) {
@@ -355,6 +407,361 @@ test('on a phone the overview, schools and a table fit the screen', async (page)
 });
 
 // ---------------------------------------------------------------------------------------------
+// Accounts: signing in and out, roles, editing with versions, users, the audit trail.
+
+test('an anonymous visit shows the sign-in page, and signing in returns to the page asked for', async (page) => {
+  await page.goto(`${BASE}/#/schools`);
+  const form = await signInForm(page);
+  const text = await form.innerText();
+  for (const words of ['เข้าสู่ระบบ', 'ชื่อผู้ใช้หรืออีเมล', 'รหัสผ่าน']) assert(text.includes(words), `the sign-in form says ${words}`);
+  equal(await page.locator('[data-testid="mainnav"] a').count(), 0, 'no menu before signing in');
+  equal(await page.locator('[data-testid="sign-out"]').count(), 0, 'no sign-out button before signing in');
+  await expectThaiFont(page, '[data-testid="signin-form"] h1');
+  await shot(page, 'signin');
+
+  const planner = account('planner');
+  await signInUi(page, planner.login, planner.password);
+  await heading(page, 'โรงเรียนในสังกัด');
+  equal(new URL(page.url()).hash, '#/schools', 'the user is back where they were');
+  await page.locator('[data-testid="schools-table"] tbody tr').first().waitFor({ timeout: TIMEOUT });
+  equal((await page.locator('[data-testid="user-name"]').innerText()).includes(planner.display_name), true, 'the top bar names the user');
+  assert((await page.locator('[data-testid="user-roles"]').innerText()).includes('กลุ่มนโยบายและแผน'), 'the top bar shows the role in Thai');
+  await page.locator('[data-testid="demo-badge"]').waitFor({ state: 'visible', timeout: TIMEOUT });
+  equal((await page.locator('[data-testid="demo-badge"]').innerText()).trim(), 'บัญชีสาธิต', 'a demo account is marked');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await noHorizontalScroll(page);
+}, { as: null });
+
+test('a wrong password shows the server’s Thai message and signs nobody in', async (page, request) => {
+  await page.goto(`${BASE}/#/`);
+  await signInUi(page, account('supervisor').login, 'not-the-password-1');
+  const error = page.locator('[data-testid="signin-error"]');
+  await error.waitFor({ state: 'visible', timeout: TIMEOUT });
+  equal(await error.getAttribute('data-status'), '401', 'the server answered 401');
+  const message = await error.innerText();
+  assert(/[\u0E00-\u0E7F]/.test(message), `the message is in Thai: ${message}`);
+  equal(await page.locator('[data-testid="signin-password"]').inputValue(), '', 'the password field is emptied');
+  const session = await request.get(`${BASE}/api/v1/session`);
+  equal(session.status(), 401, 'GET /api/v1/session without a session');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await noHorizontalScroll(page);
+  await shot(page, 'phone-signin-error');
+}, { as: null });
+
+test('repeated wrong passwords are throttled, and the page shows the server’s Thai message (429)', async (page, request) => {
+  // A login of nobody: the server throttles by login, so no real account is locked out.
+  const login = `ghost.${Date.now().toString(36)}`;
+  let status = 0;
+  for (let i = 0; i < 10 && status !== 429; i++) {
+    status = (await request.post(`${BASE}/api/v1/session`, { data: { login, password: 'wrong-password-1' } })).status();
+  }
+  equal(status, 429, 'the server throttles after some failures');
+  await page.goto(`${BASE}/#/`);
+  await signInUi(page, login, 'wrong-password-1');
+  const error = page.locator('[data-testid="signin-error"]');
+  await error.waitFor({ state: 'visible', timeout: TIMEOUT });
+  equal(await error.getAttribute('data-status'), '429', 'the page got 429');
+  assert(/[\u0E00-\u0E7F]/.test(await error.innerText()), 'the message is in Thai');
+  await shot(page, 'signin-throttled');
+}, { as: null });
+
+/** What each role's menu holds, a page it must not open, and an API call the server must refuse. */
+const ROLE_VIEWS = [
+  { role: 'system_admin', nav: ['ภาพรวม', 'โรงเรียน', 'สถิติ', 'นำเข้าข้อมูล', 'ผู้ใช้', 'บันทึกการใช้งาน'] },
+  { role: 'office_admin', nav: ['ภาพรวม', 'โรงเรียน', 'สถิติ', 'นำเข้าข้อมูล', 'ผู้ใช้', 'บันทึกการใช้งาน'] },
+  { role: 'planner', nav: ['ภาพรวม', 'โรงเรียน', 'สถิติ', 'นำเข้าข้อมูล'], page: '#/users', denied: (o) => `users?office=${o}` },
+  { role: 'group_staff', nav: ['ภาพรวม', 'สถิติ'], page: '#/schools', denied: (o) => `offices/${o}/schools` },
+  { role: 'supervisor', nav: ['ภาพรวม', 'โรงเรียน', 'สถิติ'], page: '#/import', denied: (o) => `offices/${o}/audit` },
+  { role: 'executive', nav: ['ภาพรวม', 'โรงเรียน', 'สถิติ', 'บันทึกการใช้งาน'], page: '#/users', denied: (o) => `users?office=${o}` },
+  { role: 'public', nav: ['ภาพรวม', 'สถิติ'], page: '#/audit', denied: (o) => `offices/${o}/validation` },
+  { role: 'school_officer', nav: ['โรงเรียนของฉัน', 'นำเข้าข้อมูล'], page: '#/statistics/table1', denied: (o) => `offices/${o}/schools` },
+];
+
+for (const view of ROLE_VIEWS) {
+  test(`role ${view.role} sees exactly its menu, and the server refuses what it may not`, async (page, request) => {
+    const who = account(view.role);
+    const office = who.office || '2402';
+    await page.goto(`${BASE}/#/`);
+    const labels = await navLabels(page);
+    equal(JSON.stringify(labels), JSON.stringify(view.nav), `the menu of ${view.role}`);
+    assert((await page.locator('[data-testid="user-name"]').innerText()).includes(who.display_name), 'the top bar names the user');
+    await page.locator('[data-testid="sign-out"]').waitFor({ state: 'visible', timeout: TIMEOUT });
+    if (view.role === 'school_officer') {
+      equal(new URL(page.url()).hash, `#/schools/${who.school}`, 'a school officer lands on their school');
+      await page.locator('[data-testid="enrolment"], main .panel').first().waitFor({ timeout: TIMEOUT });
+      equal(await page.locator('main a[href="#/schools"]').count(), 0, 'no link to the office school list');
+      await page.goto(`${BASE}/#/import`);
+      await heading(page, 'นำเข้าข้อมูล');
+      const school = page.locator('[data-testid="import-school"]');
+      equal(await school.inputValue(), who.school, 'the import is for their school');
+      equal(await school.getAttribute('readonly'), '', 'and its code cannot be changed');
+      // A dry run of an EMIS file for their school goes through (and writes nothing).
+      const emis = readFileSync(path.resolve(here, '../../../shared/data/emis-samples/1020080005_student.csv'));
+      await page.locator('[data-testid="import-kind"]').selectOption('census');
+      await page.locator('[data-testid="import-round"]').fill('2564/2');
+      await page.locator('[data-testid="import-file"]').setInputFiles({ name: '1020080005_student.csv', mimeType: 'text/csv', buffer: emis });
+      const posted = page.waitForRequest((r) => r.url().includes('/imports/census') && r.method() === 'POST');
+      await page.locator('[data-testid="import-check"]').click();
+      equal(new URL((await posted).url()).searchParams.get('school'), who.school, 'the import names their school');
+      await page.locator('[data-testid="import-confirm"]').waitFor({ timeout: TIMEOUT });
+    } else {
+      await heading(page, 'สำนักงานเขตพื้นที่การศึกษา');
+      await page.locator('[data-testid="stat-students"]').waitFor({ timeout: TIMEOUT });
+      const schoolData = view.nav.includes('โรงเรียน');
+      equal(await page.locator('[data-testid="validation-warnings"], main .ok').count() > 0 || !schoolData, true, 'readers of school data see the validation result');
+      if (!schoolData) equal(await page.locator('main a[href^="#/schools"]').count(), 0, `${view.role} sees no link to school pages`);
+    }
+    if (view.page) {
+      await page.goto(`${BASE}/${view.page}`);
+      const denied = page.locator('[data-testid="no-access"]');
+      await denied.waitFor({ state: 'visible', timeout: TIMEOUT });
+      assert((await denied.innerText()).includes('ไม่มีสิทธิ์เข้าถึงหน้านี้'), 'the page says the user may not see it');
+    }
+    if (view.denied) {
+      const response = await request.get(`${BASE}/api/v1/${view.denied(office)}`);
+      equal(response.status(), 403, `GET /api/v1/${view.denied(office)} as ${view.role}`);
+      const body = await response.json();
+      equal(body.error?.code, 'permission_denied', 'the error code');
+    }
+    if (view.role === 'public' || view.role === 'executive') await shot(page, `role-${view.role}`);
+  }, { as: view.role });
+}
+
+/** An active school of the office that the other tests leave alone (the list's last). */
+async function schoolToEdit(request) {
+  const { office, round } = await officeAndRound(request);
+  const { schools } = await api(request, `offices/${office.code}/schools?round=${encodeURIComponent(round)}`);
+  const active = schools.filter((s) => s.active);
+  return { office, round, school: active.at(-1), other: active.at(-2) };
+}
+
+test('two people edit one school: the second gets the conflict explanation and can apply theirs on top', async (page, request, env) => {
+  const { school } = await schoolToEdit(request);
+  const admin = account('office_admin');
+  const before = (await api(request, `schools/${school.code}`)).school;
+  assert(Number.isInteger(before.version), `the school has a version: ${JSON.stringify(before.version)}`);
+
+  // Both open the form on the same version.
+  await page.goto(`${BASE}/#/schools/${school.code}`);
+  await page.locator('[data-testid="school-edit"]').click();
+  await page.locator('[data-testid="school-form"]').waitFor({ timeout: TIMEOUT });
+  const planner = await env.pageAs('planner');
+  await planner.goto(`${BASE}/#/schools/${school.code}`);
+  await planner.locator('[data-testid="school-edit"]').click();
+  await planner.locator('[data-testid="school-form"]').waitFor({ timeout: TIMEOUT });
+
+  // The office admin saves first.
+  const adminName = `${before.name} (ชื่อใหม่)`;
+  await page.locator('[data-testid="edit-name"]').fill(adminName);
+  await page.locator('[data-testid="edit-save"]').click();
+  await page.locator('[data-testid="school-notice"]').waitFor({ timeout: TIMEOUT });
+  assert((await page.locator('main h1').innerText()).includes(adminName), 'the page shows the new name');
+  const saved = (await api(request, `schools/${school.code}`)).school;
+  equal(saved.version, before.version + 1, 'the save made a new version');
+  equal(saved.updated_by, admin.display_name, 'the server records who saved');
+
+  // The planner, still on the old version, changes the levels and saves.
+  const levels = before.level_span === 'อนุบาล-มัธยมศึกษาตอนต้น' ? 'อนุบาล-ประถมศึกษา' : 'อนุบาล-มัธยมศึกษาตอนต้น';
+  await planner.locator('[data-testid="edit-level"]').fill(levels);
+  await planner.locator('[data-testid="edit-save"]').click();
+  const conflict = planner.locator('[data-testid="conflict"]');
+  await conflict.waitFor({ state: 'visible', timeout: TIMEOUT });
+  const who = await planner.locator('[data-testid="conflict-who"]').innerText();
+  assert(who.includes(admin.display_name), `the conflict names who saved: ${who}`);
+  assert(THAI_DATE_TIME.test(who), `the conflict says when, in Thai with a BE year: ${who}`);
+  const nameRow = await planner.locator('[data-testid="conflict-table"] tr[data-key="name"]').innerText();
+  assert(nameRow.includes(adminName) && nameRow.includes(before.name), `their name beside mine: ${nameRow}`);
+  equal(await planner.locator('[data-testid="conflict-table"] tr.changed[data-key="level_span"]').count(), 1, 'the levels differ and are marked');
+  await expectThaiFont(planner, '[data-testid="conflict"] strong');
+  await shot(planner, 'school-conflict');
+
+  // Mine on top of theirs: the planner's levels, and (from the form) the name the planner had.
+  await planner.locator('[data-testid="conflict-apply-mine"]').click();
+  await planner.locator('[data-testid="school-notice"]').waitFor({ timeout: TIMEOUT });
+  const after = (await api(request, `schools/${school.code}`)).school;
+  equal(after.version, before.version + 2, 'the second save is on top of the first');
+  equal(after.level_span, levels, 'the planner’s levels are saved');
+  equal(after.updated_by, account('planner').display_name, 'and the planner is the last to save');
+
+  // Field errors come back next to their field.
+  await page.goto(`${BASE}/#/schools/${school.code}`);
+  await page.locator('[data-testid="school-edit"]').click();
+  await page.locator('[data-testid="edit-name"]').fill('');
+  await page.locator('[data-testid="edit-save"]').click();
+  await page.locator('[data-error-for="name"]:not([hidden])').waitFor({ timeout: TIMEOUT });
+  // The district is the server's rule (required): its 400 names the field, shown under it.
+  await page.locator('[data-testid="edit-name"]').fill(before.name);
+  await page.locator('[data-testid="edit-district"]').fill('');
+  await page.locator('[data-testid="edit-save"]').click();
+  const districtError = page.locator('[data-error-for="district"]:not([hidden])');
+  await districtError.waitFor({ timeout: TIMEOUT });
+  assert(/[\u0E00-\u0E7F]/.test(await districtError.innerText()), `the server's Thai message is under the district: ${await districtError.innerText()}`);
+
+  // The planner's form still held the old name, so "mine on top" put it back.
+  equal(after.name, before.name, 'the name is the planner’s (the one they saw)');
+});
+
+test('a stale version sent to the API is refused with 409 and the current school; a save without CSRF is refused', async (page, request) => {
+  const { other: school } = await schoolToEdit(request);
+  const current = (await api(request, `schools/${school.code}`)).school;
+  const body = { version: current.version - 1, name: current.name, district: current.district, zone_code: current.zone_code ?? '', level_span: current.level_span ?? '', active: current.active };
+  if (current.version > 0) {
+    const stale = await apiSend(request, 'PUT', `schools/${school.code}`, body);
+    equal(stale.status(), 409, 'PUT with an old version');
+    const error = (await stale.json()).error;
+    equal(error.code, 'conflict', 'the error code');
+    equal(error.current?.version, current.version, 'error.current is the school as it is now');
+  }
+  const noCsrf = await request.put(`${BASE}/api/v1/schools/${school.code}`, { data: { ...body, version: current.version } });
+  assert(noCsrf.status() === 403, `PUT without X-CSRF-Token answered ${noCsrf.status()}, expected 403`);
+  equal((await api(request, `schools/${school.code}`)).school.version, current.version, 'nothing was saved');
+});
+
+test('the office admin adds a user, who signs in with the one-time password and must change it first', async (page, request, env) => {
+  await page.goto(`${BASE}/#/users`);
+  await heading(page, 'ผู้ใช้');
+  await page.locator('[data-testid="users-table"] tbody tr').first().waitFor({ timeout: TIMEOUT });
+  const rows = await rowsOf(page, '[data-testid="users-table"]');
+  assert(rows.some((r) => r.includes(account('planner').login)), 'the office’s users are listed');
+  await expectThaiFont(page, '[data-testid="users-table"] thead th:nth-child(3)');
+  await shot(page, 'users');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await noHorizontalScroll(page);
+  await page.screenshot({ path: path.join(SHOTS, 'phone-users.png') });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  const login = `e2e.${Date.now().toString(36)}`;
+  await page.locator('[data-testid="user-login"]').fill(login);
+  await page.locator('[data-testid="user-display-name"]').fill('นางสาวทดสอบ ระบบ');
+  await page.locator('[data-testid="user-role"]').selectOption('supervisor');
+  assert(await page.locator('[data-testid="user-office"]').isVisible(), 'an office role asks for the office');
+  assert(!(await page.locator('[data-testid="user-school"]').isVisible()), 'and not for a school');
+  await page.locator('[data-testid="user-add"]').click();
+  const box = page.locator('[data-testid="otp-box"]');
+  await box.waitFor({ state: 'visible', timeout: TIMEOUT });
+  assert((await box.innerText()).includes('แสดงเพียงครั้งเดียว'), 'the box says the password is shown once');
+  const otp = (await page.locator('[data-testid="one-time-password"]').innerText()).trim();
+  assert(otp.length >= 8, `a one-time password is shown: "${otp}"`);
+  await page.locator(`[data-testid="users-table"] tr[data-login="${login}"] [data-testid="must-change"]`).waitFor({ timeout: TIMEOUT });
+  await shot(page, 'users-one-time-password');
+
+  // The new user signs in, and sees only the change-password page.
+  const fresh = await env.pageAs(null);
+  await fresh.goto(`${BASE}/#/schools`);
+  await signInUi(fresh, login, otp);
+  await fresh.locator('[data-testid="password-forced"]').waitFor({ state: 'visible', timeout: TIMEOUT });
+  equal(await fresh.locator('[data-testid="mainnav"] a').count(), 0, 'no menu until the password is changed');
+  const forbidden = await fresh.request.get(`${BASE}/api/v1/offices/${account('office_admin').office}/schools`);
+  equal(forbidden.status(), 403, 'the server refuses everything else until then');
+  await fresh.locator('[data-testid="password-current"]').fill(otp);
+  await fresh.locator('[data-testid="password-new"]').fill('short');
+  await fresh.locator('[data-testid="password-confirm"]').fill('short');
+  await fresh.locator('[data-testid="password-submit"]').click();
+  await fresh.locator('[data-error-for="new_password"]:not([hidden])').waitFor({ timeout: TIMEOUT });
+  const newPassword = 'รหัสใหม่-e2e-2569';
+  await fresh.locator('[data-testid="password-new"]').fill(newPassword);
+  await fresh.locator('[data-testid="password-confirm"]').fill(newPassword + 'x');
+  await fresh.locator('[data-testid="password-submit"]').click();
+  await fresh.locator('[data-error-for="confirm_password"]:not([hidden])').waitFor({ timeout: TIMEOUT });
+  await shot(fresh, 'password-forced');
+  await fresh.locator('[data-testid="password-confirm"]').fill(newPassword);
+  await fresh.locator('[data-testid="password-submit"]').click();
+  await heading(fresh, 'โรงเรียนในสังกัด');
+  equal(JSON.stringify(await navLabels(fresh)), JSON.stringify(['ภาพรวม', 'โรงเรียน', 'สถิติ']), 'a supervisor’s menu');
+  const session = await api(fresh.request, 'session');
+  equal(session.user.must_change_password, false, 'the session no longer asks for a new password');
+
+  // Changing it again from the top bar: a wrong current password is the server's field error.
+  await fresh.locator('[data-testid="change-password-link"]').click();
+  await fresh.locator('[data-testid="password-form"]').waitFor({ timeout: TIMEOUT });
+  await fresh.locator('[data-testid="password-current"]').fill('not-my-password-1');
+  await fresh.locator('[data-testid="password-new"]').fill('อีกรหัสหนึ่ง-2569-e2e');
+  await fresh.locator('[data-testid="password-confirm"]').fill('อีกรหัสหนึ่ง-2569-e2e');
+  await fresh.locator('[data-testid="password-submit"]').click();
+  await fresh.locator('[data-error-for="current_password"]:not([hidden])').waitFor({ timeout: TIMEOUT });
+  await fresh.locator('[data-testid="password-current"]').fill(newPassword);
+  await fresh.locator('[data-testid="password-submit"]').click();
+  await fresh.locator('[data-testid="password-changed"]').waitFor({ timeout: TIMEOUT });
+  equal(await fresh.locator('[data-testid="mainnav"] a').count(), 3, 'the menu stays');
+
+  // The admin resets that password: a new one-time password, and the user must change it again.
+  const row = page.locator(`[data-testid="users-table"] tr[data-login="${login}"]`);
+  await row.locator('[data-testid="reset-password"]').click();
+  await row.locator('[data-testid="reset-confirm"]').click();
+  await page.locator('[data-testid="one-time-password"]').filter({ hasNotText: otp }).waitFor({ timeout: TIMEOUT });
+  await row.locator('[data-testid="must-change"]').waitFor({ timeout: TIMEOUT });
+});
+
+test('the audit page shows a school edit with before and after, and exports CSV and XLSX', async (page, request) => {
+  const { other: school } = await schoolToEdit(request);
+  const admin = account('office_admin');
+  const current = (await api(request, `schools/${school.code}`)).school;
+  const levels = current.level_span === 'ประถมศึกษา' ? 'อนุบาล-ประถมศึกษา' : 'ประถมศึกษา';
+  const put = await apiSend(request, 'PUT', `schools/${school.code}`, { version: current.version, name: current.name, district: current.district, zone_code: current.zone_code ?? '', level_span: levels, active: current.active });
+  assert(put.ok(), `PUT /api/v1/schools/${school.code} answered ${put.status()}: ${await put.text()}`);
+
+  await page.goto(`${BASE}/#/audit?action=school.update`);
+  await heading(page, 'บันทึกการใช้งาน');
+  const row = page.locator(`[data-testid="audit-row"][data-entity-id="${school.code}"]`).first();
+  await row.waitFor({ timeout: TIMEOUT });
+  const text = await row.innerText();
+  assert(THAI_DATE_TIME.test(text), `the time is in Thai with a BE year: ${text}`);
+  assert(text.includes(admin.display_name) || text.includes(admin.login), 'the row names who edited');
+  assert(text.includes('แก้ไขข้อมูลโรงเรียน'), 'the action is in Thai');
+  const change = await row.locator('tr.changed[data-key="level_span"]').first().innerText();
+  assert(change.includes(current.level_span || '–') && change.includes(levels), `levels before → after: ${change}`);
+  equal(await page.locator('[data-testid="audit-action"]').inputValue(), 'school.update', 'the filter shows in the form');
+  await expectThaiFont(page, '[data-testid="audit-table"] thead th:first-child');
+  await shot(page, 'audit');
+
+  // The CSV downloads as a file, with the same query.
+  const link = page.locator('[data-testid="audit-export-csv"]');
+  equal(new URL(await link.evaluate((a) => a.href)).searchParams.get('action'), 'school.update', 'the export keeps the filter');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), link.click()]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert(csv.includes(school.code), 'the CSV has the edited school');
+  assert(/[\u0E00-\u0E7F]/.test(csv.split('\n')[0]), `the CSV header is in Thai: ${csv.split('\n')[0]}`);
+  const xlsx = await page.request.get(await page.locator('[data-testid="audit-export-xlsx"]').evaluate((a) => a.href));
+  assert(xlsx.ok(), `the XLSX export answered ${xlsx.status()}`);
+  assert(/attachment/i.test(xlsx.headers()['content-disposition'] ?? ''), 'the XLSX is an attachment');
+  equal((await xlsx.body()).subarray(0, 2).toString('latin1'), 'PK', 'the XLSX file is a zip');
+
+  // Filtering by a user who did nothing empties the list.
+  await page.locator('[data-testid="audit-user"]').fill('nobody.at.all');
+  await page.locator('[data-testid="audit-search"]').click();
+  await page.locator('[data-testid="audit-count"]').filter({ hasText: 'ไม่พบบันทึก' }).waitFor({ timeout: TIMEOUT });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${BASE}/#/audit?action=school.update`);
+  await page.locator('[data-testid="audit-row"]').first().waitFor({ timeout: TIMEOUT });
+  await noHorizontalScroll(page);
+  await page.screenshot({ path: path.join(SHOTS, 'phone-audit.png') });
+});
+
+test('a session that ends while in use brings back the sign-in page, then the same page', async (page, request, env) => {
+  await page.goto(`${BASE}/#/schools`);
+  await page.locator('[data-testid="schools-table"] tbody tr').first().waitFor({ timeout: TIMEOUT });
+  await env.context.clearCookies();
+  await page.locator('[data-nav="statistics"]').click();
+  await signInForm(page);
+  const planner = account('planner');
+  await signInUi(page, planner.login, planner.password);
+  await page.locator('[data-testid="stat-table"]').waitFor({ timeout: TIMEOUT });
+  equal(new URL(page.url()).hash, '#/statistics/table1', 'back on the page the user went to');
+}, { as: 'planner' });
+
+test('signing out returns to the sign-in page and ends the session', async (page, request) => {
+  await page.goto(`${BASE}/#/statistics/table3`);
+  await page.locator('[data-testid="stat-table"]').waitFor({ timeout: TIMEOUT });
+  await page.locator('[data-testid="sign-out"]').click();
+  await signInForm(page);
+  equal(await page.locator('[data-testid="sign-out"]').count(), 0, 'no sign-out button once signed out');
+  equal((await request.get(`${BASE}/api/v1/session`)).status(), 401, 'the session is gone on the server');
+  await page.goto(`${BASE}/#/schools`);
+  await signInForm(page);
+}, { as: 'planner' });
+
+// ---------------------------------------------------------------------------------------------
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
@@ -363,29 +770,57 @@ const browser = await chromium.launch({
 });
 let passed = 0;
 let failed = 0;
-try {
-  for (const { name, fn } of tests) {
-    if (only && !name.includes(only)) continue;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
-    context.setDefaultTimeout(TIMEOUT);
-    const page = await context.newPage();
-    const problems = [];
+
+/** A fresh browser context (1280 px, Thai, Bangkok time) that reports the page's errors. */
+async function newContext(problems) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok', acceptDownloads: true });
+  context.setDefaultTimeout(TIMEOUT);
+  context.on('page', (page) => {
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) problems.push(`console error: ${message.text()}`);
     });
+  });
+  return context;
+}
+
+try {
+  for (const { name, fn, options } of tests) {
+    if (only && !name.includes(only)) continue;
+    const problems = [];
+    const contexts = [];
+    const context = await newContext(problems);
+    contexts.push(context);
+    const page = await context.newPage();
+    // What a test may ask for besides its page: another user's page in a context of its own.
+    const env = {
+      browser,
+      context,
+      async pageAs(role) {
+        const other = await newContext(problems);
+        contexts.push(other);
+        if (role) await signInApi(other.request, account(role));
+        return other.newPage();
+      },
+    };
     const started = Date.now();
     try {
-      await fn(page, context.request);
+      if (options.as) await signInApi(context.request, account(options.as));
+      await fn(page, context.request, env);
       if (problems.length) throw new Error(problems.join('\n'));
       passed += 1;
       console.log(`ok - ${name} (${Date.now() - started} ms)`);
     } catch (error) {
       failed += 1;
       console.log(`not ok - ${name}\n  ${String(error?.message ?? error).split('\n').join('\n  ')}`);
-      await page.screenshot({ path: path.join(SHOTS, `failed-${name.replace(/[^\w]+/g, '-').slice(0, 60)}.png`), fullPage: true }).catch(() => {});
+      const failedName = `failed-${name.replace(/[^\w]+/g, '-').slice(0, 60)}`;
+      for (const [i, c] of contexts.entries()) {
+        for (const [j, p] of c.pages().entries()) {
+          await p.screenshot({ path: path.join(SHOTS, `${failedName}${i || j ? `-${i}${j}` : ''}.png`), fullPage: true }).catch(() => {});
+        }
+      }
     } finally {
-      await context.close();
+      for (const c of contexts) await c.close();
     }
   }
 } finally {

@@ -92,11 +92,11 @@ class Backup : public ::testing::TestWithParam<std::string> {
         ASSERT_TRUE(schools && !schools->empty());
         std::vector<std::string> codes;
         for (const School& school : *schools) codes.push_back(school.code);
-        ASSERT_TRUE(
-            store.ReplaceEnrolment(rounds->back(), codes, {{codes.front(), Grade::kP1, 1, 2, 1}}));
+        ASSERT_TRUE(store.ReplaceEnrolment(rounds->back(), codes,
+                                           {{codes.front(), Grade::kP1, 1, 2, 1}}, TestAudit()));
         School renamed = schools->front();
         renamed.name = "โรงเรียนเปลี่ยนชื่อ";
-        ASSERT_TRUE(store.SaveSchools({}, {}, {renamed}));
+        ASSERT_TRUE(store.SaveSchools({}, {}, {renamed}, TestAudit()));
     }
 
     std::filesystem::path BackupFile() const { return fixture_.Folder().File("khet.backup"); }

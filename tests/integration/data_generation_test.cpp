@@ -32,16 +32,16 @@ class DataGeneration : public ::testing::TestWithParam<std::string> {
 TEST_P(DataGeneration, RisesWithEveryWriteAndNotWithAFailedOne) {
     store::SqlStore& store = fixture_.Store();
     const long long start = Generation(store);
-    ASSERT_TRUE(store.SaveSchools({office_}, {}, {school_}));
+    ASSERT_TRUE(store.SaveSchools({office_}, {}, {school_}, TestAudit()));
     EXPECT_EQ(Generation(store), start + 1);
-    ASSERT_TRUE(
-        store.ReplaceEnrolment(round_, {school_.code}, {{school_.code, Grade::kP1, 5, 6, 1}}));
-    ASSERT_TRUE(store.ReplaceStaff(round_, {school_.code}, {}));
-    ASSERT_TRUE(store.ReplaceDegrees(round_, {school_.code}, {}));
+    ASSERT_TRUE(store.ReplaceEnrolment(round_, {school_.code},
+                                       {{school_.code, Grade::kP1, 5, 6, 1}}, TestAudit()));
+    ASSERT_TRUE(store.ReplaceStaff(round_, {school_.code}, {}, TestAudit()));
+    ASSERT_TRUE(store.ReplaceDegrees(round_, {school_.code}, {}, TestAudit()));
     EXPECT_EQ(Generation(store), start + 4);
     // An unknown school breaks the foreign key: the round and the generation stay as they were.
-    ASSERT_FALSE(
-        store.ReplaceEnrolment(round_, {school_.code}, {{"1999999999", Grade::kP1, 1, 1, 1}}));
+    ASSERT_FALSE(store.ReplaceEnrolment(round_, {school_.code},
+                                        {{"1999999999", Grade::kP1, 1, 1, 1}}, TestAudit()));
     EXPECT_EQ(Generation(store), start + 4);
     EXPECT_EQ(*store.CountEnrolmentRows(round_), 1);
 }
@@ -51,7 +51,7 @@ TEST_P(DataGeneration, AnotherConnectionSeesTheWriteAtItsNextRead) {
     ASSERT_TRUE(other) << Describe(other.error());
     store::SqlStore reader(std::move(*other));
     const long long before = Generation(reader);  // prepares and keeps the statement
-    ASSERT_TRUE(fixture_.Store().SaveSchools({office_}, {}, {school_}));
+    ASSERT_TRUE(fixture_.Store().SaveSchools({office_}, {}, {school_}, TestAudit()));
     EXPECT_EQ(Generation(reader), before + 1);
 }
 
@@ -61,7 +61,7 @@ TEST_P(DataGeneration, KeepsAnotherProcessFromServingAnAnswerAWriteMadeStale) {
     auto other = store::Connect(fixture_.Url());
     ASSERT_TRUE(other) << Describe(other.error());
     store::SqlStore serving(std::move(*other));
-    ASSERT_TRUE(fixture_.Store().SaveSchools({office_}, {}, {school_}));
+    ASSERT_TRUE(fixture_.Store().SaveSchools({office_}, {}, {school_}, TestAudit()));
 
     int computed = 0;
     http::Router router;
@@ -81,7 +81,7 @@ TEST_P(DataGeneration, KeepsAnotherProcessFromServingAnAnswerAWriteMadeStale) {
     EXPECT_EQ(computed, 1);
     School second = school_;
     second.code = "1090010002";
-    ASSERT_TRUE(fixture_.Store().SaveSchools({}, {}, {second}));
+    ASSERT_TRUE(fixture_.Store().SaveSchools({}, {}, {second}, TestAudit()));
     EXPECT_EQ(http::DispatchCached(router, cache, serving, request).body, "2");
     EXPECT_EQ(computed, 2);
 }

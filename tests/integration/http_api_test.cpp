@@ -21,8 +21,10 @@
 #include <thread>
 
 #include "http/api.hpp"
+#include "http/gate.hpp"
 #include "http/router.hpp"
 #include "tests/support/fixtures.hpp"
+#include "tests/support/khet_process.hpp"
 
 extern char** environ;
 
@@ -67,10 +69,16 @@ class HttpApi : public ::testing::Test {
   protected:
     void SetUp() override {
         fixture_.LoadDemo();
-        http::RegisterApi(router_, [this] {
-            return http::ApiServices{fixture_.Store(), fixture_.Store(), fixture_.Statistics(),
-                                     fixture_.Imports()};
-        });
+        http::RegisterApi(router_, [this] { return fixture_.Api(); });
+        // Everything below runs as a system administrator signed in through the real gate.
+        ASSERT_TRUE(fixture_.Accounts().AddUser(Actor::Console(), "root", "ผู้ดูแลระบบ",
+                                                {Role::kSystemAdmin, "", "", ""},
+                                                "correct-horse-battery"));
+        auto signed_in =
+            fixture_.Sessions().SignIn("root", "correct-horse-battery", "127.0.0.1", "test");
+        ASSERT_TRUE(signed_in) << Describe(signed_in.error());
+        token_ = signed_in->token;
+        csrf_ = signed_in->session.csrf_token;
     }
 
     http::Response Send(std::string method, std::string path,
@@ -81,7 +89,10 @@ class HttpApi : public ::testing::Test {
         request.query = std::move(query);
         request.body = std::move(body);
         request.remote_address = "127.0.0.1";
-        return router_.Dispatch(request);
+        request.headers["cookie"] = std::string(http::kSessionCookie) + "=" + token_;
+        if (request.method != "GET") request.headers["x-csrf-token"] = csrf_;
+        return http::HandleApi(router_, cache_, fixture_.Store(), fixture_.Sessions(), {},
+                               std::move(request));
     }
     http::Response Get(std::string path, std::map<std::string, std::string> query = {}) {
         return Send("GET", std::move(path), std::move(query));
@@ -102,6 +113,9 @@ class HttpApi : public ::testing::Test {
 
     StoreFixture fixture_{"sqlite"};
     http::Router router_;
+    http::ResponseCache cache_;
+    std::string token_;
+    std::string csrf_;
 };
 
 TEST_F(HttpApi, ListsTheOfficesWithCodeAndNames) {
@@ -423,7 +437,8 @@ TEST_F(HttpApi, ImportWithoutDryRunWrites) {
 
 TEST_F(HttpApi, RefusesACensusRowOfASchoolOfAnotherOffice) {
     auto other = fixture_.Imports().ImportSchools(
-        CsvSheet("other.csv", "school_code,name,office_code\n1099000001,โรงเรียนเขตอื่น,9901\n"), {});
+        CsvSheet("other.csv", "school_code,name,office_code\n1099000001,โรงเรียนเขตอื่น,9901\n"),
+        StoreFixture::ConsoleImport());
     ASSERT_TRUE(other) << Describe(other.error());
     const long long before = StoredEnrolmentRows();
     const auto response = PostImport("census", {{"round", kRound}, {"filename", "c.csv"}},
@@ -478,187 +493,43 @@ TEST_F(HttpApi, RefusesAnUnknownImportKindAndAnImportWithoutARound) {
 // ---------------------------------------------------------------------------------------------
 // End to end: the real `khet serve` on a loopback port.
 
-struct HttpReply {
-    int status = 0;
-    std::map<std::string, std::string> headers;  // lower-case names
-    std::string body;
-
-    /// The header's value, "" when absent.
-    std::string Header(const std::string& name) const {
-        const auto found = headers.find(name);
-        return found == headers.end() ? "" : found->second;
-    }
-};
-
-/// A blocking client socket to 127.0.0.1 that gives up after 10 s instead of hanging the test.
-class Connection {
-  public:
-    explicit Connection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-        timeval timeout{10, 0};
-        ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-        ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(static_cast<uint16_t>(port));
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-    }
-    ~Connection() { ::close(fd_); }
-    Connection(const Connection&) = delete;
-    Connection& operator=(const Connection&) = delete;
-
-    bool Connected() const { return connected_; }
-
-    bool Send(std::string_view bytes) {
-        while (!bytes.empty()) {
-            const ssize_t sent = ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
-            if (sent <= 0) return false;
-            bytes.remove_prefix(static_cast<std::size_t>(sent));
-        }
-        return true;
-    }
-
-    /// One response, read by its Content-Length; status 0 when the connection ended first.
-    HttpReply Read() {
-        HttpReply reply;
-        std::size_t end;
-        while ((end = buffer_.find("\r\n\r\n")) == std::string::npos) {
-            if (!Fill()) return reply;
-        }
-        std::istringstream head(buffer_.substr(0, end));
-        std::string line;
-        std::getline(head, line);
-        if (line.size() < 12 || !line.starts_with("HTTP/1.1 ")) return reply;
-        reply.status = std::stoi(line.substr(9, 3));
-        while (std::getline(head, line)) {
-            if (!line.empty() && line.back() == '\r') line.pop_back();
-            const auto colon = line.find(':');
-            if (colon == std::string::npos) continue;
-            std::string name = line.substr(0, colon);
-            for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            reply.headers[name] = line.substr(line.find_first_not_of(' ', colon + 1));
-        }
-        buffer_.erase(0, end + 4);
-        const std::size_t length =
-            reply.headers.count("content-length") ? std::stoul(reply.Header("content-length")) : 0;
-        while (buffer_.size() < length) {
-            if (!Fill()) return HttpReply{};
-        }
-        reply.body = buffer_.substr(0, length);
-        buffer_.erase(0, length);
-        return reply;
-    }
-
-    /// True when the server has closed its side and sent nothing more.
-    bool ClosedByServer() { return buffer_.empty() && !Fill(); }
-
-  private:
-    bool Fill() {
-        char chunk[65536];
-        const ssize_t got = ::recv(fd_, chunk, sizeof chunk, 0);
-        if (got <= 0) return false;
-        buffer_.append(chunk, static_cast<std::size_t>(got));
-        return true;
-    }
-
-    int fd_;
-    bool connected_ = false;
-    std::string buffer_;
-};
-
-std::string GetRequest(std::string_view target, bool close = false) {
-    return fmt::format("GET {} HTTP/1.1\r\nHost: 127.0.0.1\r\n{}\r\n", target,
-                       close ? "Connection: close\r\n" : "");
-}
-
-/// A child process of the khet binary, killed if the test ends before it does.
-class KhetProcess {
-  public:
-    KhetProcess(std::vector<std::string> args, const std::filesystem::path& log) {
-        args.insert(args.begin(), std::string(KHET_BINARY_DIR) + "/khet");
-        std::vector<char*> argv;
-        for (std::string& arg : args) argv.push_back(arg.data());
-        argv.push_back(nullptr);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(),
-                                         O_WRONLY | O_CREAT | O_APPEND, 0644);
-        posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-        if (posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ) != 0) pid_ = -1;
-        posix_spawn_file_actions_destroy(&actions);
-    }
-    ~KhetProcess() {
-        if (pid_ > 0 && !exited_) {
-            ::kill(pid_, SIGKILL);
-            ::waitpid(pid_, nullptr, 0);
-        }
-    }
-    KhetProcess(const KhetProcess&) = delete;
-    KhetProcess& operator=(const KhetProcess&) = delete;
-
-    pid_t Pid() const { return pid_; }
-
-    /// The wait status once the process ends within `limit`, or nullopt while it still runs.
-    std::optional<int> WaitFor(std::chrono::milliseconds limit) {
-        const auto deadline = std::chrono::steady_clock::now() + limit;
-        do {
-            int status = 0;
-            if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-                exited_ = true;
-                return status;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        } while (std::chrono::steady_clock::now() < deadline);
-        return std::nullopt;
-    }
-
-  private:
-    pid_t pid_ = -1;
-    bool exited_ = false;
-};
-
-std::string ReadText(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-std::string DescribeExit(int status) {
-    if (WIFEXITED(status)) return fmt::format("exit code {}", WEXITSTATUS(status));
-    if (WIFSIGNALED(status)) return fmt::format("killed by signal {}", WTERMSIG(status));
-    return fmt::format("wait status {}", status);
-}
-
 TEST(HttpServer, ServesTheApiOnLoopbackAndExitsCleanlyOnSigterm) {
     const TempDir folder;
     const auto database = folder.File("k.db").string();
     const auto log = folder.File("khet.log");
     {
         KhetProcess demo({"demo", "--db", database, "--school-list",
-                          SourcePath("data/demo/obec_schools_2402.tsv").string()},
+                          SourcePath("data/demo/obec_schools_2402.tsv").string(), "--accounts-file",
+                          folder.File("accounts.json").string()},
                          log);
         const auto status = demo.WaitFor(std::chrono::seconds(60));
         ASSERT_TRUE(status && WIFEXITED(*status) && WEXITSTATUS(*status) == 0) << ReadText(log);
     }
-    const auto port_file = folder.File("port");
-    KhetProcess server({"serve", "--db", database, "--port", "0", "--port-file", port_file.string(),
-                        "--web", folder.File("noweb").string(), "--threads", "2"},
-                       log);
-    ASSERT_GT(server.Pid(), 0);
-    int port = 0;
-    for (int i = 0; i < 200 && port == 0; ++i) {
-        if (server.WaitFor(std::chrono::milliseconds(0)))
-            FAIL() << "serve ended:\n" << ReadText(log);
-        std::ifstream(port_file) >> port;
-        if (port == 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    ServerProcess started = StartServer(database, folder.Path(), log, {"--threads", "2"});
+    ASSERT_GT(started.port, 0) << "serve did not come up:\n" << ReadText(log);
+    KhetProcess& server = *started.process;
+    const int port = started.port;
+
+    {  // without a session the API answers 401 and nothing else
+        Connection anonymous(port);
+        ASSERT_TRUE(anonymous.Send(GetRequest("/api/v1/offices", true)));
+        const HttpReply reply = anonymous.Read();
+        EXPECT_EQ(reply.status, 401) << reply.body;
+        EXPECT_EQ(Json::parse(reply.body)["error"]["code"], "unauthenticated");
     }
-    ASSERT_GT(port, 0) << "no port file after 20 s:\n" << ReadText(log);
+    std::string failure;
+    const auto session = SignInOverHttp(
+        port, "admin.2402", DemoPassword(folder.File("accounts.json"), "admin.2402"), &failure);
+    ASSERT_TRUE(session) << failure;
+    EXPECT_THAT(session->cookie, StartsWith("khet_session="));
+    const auto get = [&](std::string_view target, bool close = false) {
+        return SessionRequest(*session, "GET", target, "", close);
+    };
 
     // Two requests on one keep-alive connection, then a third that asks to close it.
     Connection keep_alive(port);
     ASSERT_TRUE(keep_alive.Connected());
-    ASSERT_TRUE(keep_alive.Send(GetRequest("/api/v1/offices")));
+    ASSERT_TRUE(keep_alive.Send(get("/api/v1/offices")));
     const HttpReply offices = keep_alive.Read();
     ASSERT_EQ(offices.status, 200) << offices.body;
     EXPECT_EQ(offices.Header("content-type"), "application/json; charset=utf-8");
@@ -667,12 +538,12 @@ TEST(HttpServer, ServesTheApiOnLoopbackAndExitsCleanlyOnSigterm) {
     EXPECT_EQ(offices.Header("x-content-type-options"), "nosniff");
     EXPECT_EQ(offices.Header("x-frame-options"), "DENY");
 
-    ASSERT_TRUE(keep_alive.Send(GetRequest("/api/v1/offices/2402")));
+    ASSERT_TRUE(keep_alive.Send(get("/api/v1/offices/2402")));
     const HttpReply office = keep_alive.Read();
     ASSERT_EQ(office.status, 200) << office.body;
     EXPECT_EQ(Json::parse(office.body)["summary"]["students"], 27853);
 
-    ASSERT_TRUE(keep_alive.Send(GetRequest("/api/v1/offices/2402/statistics/table3", true)));
+    ASSERT_TRUE(keep_alive.Send(get("/api/v1/offices/2402/statistics/table3", true)));
     const HttpReply table = keep_alive.Read();
     ASSERT_EQ(table.status, 200);
     EXPECT_EQ(table.Header("connection"), "close");
@@ -690,7 +561,7 @@ TEST(HttpServer, ServesTheApiOnLoopbackAndExitsCleanlyOnSigterm) {
     }
     {  // a 404 whose message repeats bytes that are not UTF-8 must not end the server
         Connection bad(port);
-        ASSERT_TRUE(bad.Send(GetRequest("/api/v1/schools/%FF%FE", true)));
+        ASSERT_TRUE(bad.Send(get("/api/v1/schools/%FF%FE", true)));
         const HttpReply reply = bad.Read();
         EXPECT_EQ(reply.status, 404);
         EXPECT_FALSE(Json::parse(reply.body, nullptr, false).is_discarded()) << reply.body;
@@ -705,9 +576,9 @@ TEST(HttpServer, ServesTheApiOnLoopbackAndExitsCleanlyOnSigterm) {
         Connection post(port);
         ASSERT_TRUE(post.Send(fmt::format(
             "POST /api/v1/offices/2402/imports/census?round=2564/2&filename=junk.csv HTTP/1.1\r\n"
-            "Host: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
-            "Content-Length: {}\r\n\r\n",
-            garbage.size())));
+            "Host: 127.0.0.1\r\nContent-Type: application/octet-stream\r\nCookie: {}\r\n"
+            "X-CSRF-Token: {}\r\nContent-Length: {}\r\n\r\n",
+            session->cookie, session->csrf, garbage.size())));
         ASSERT_TRUE(post.Send(garbage));
         const HttpReply reply = post.Read();
         EXPECT_EQ(reply.status, 400) << reply.body;
@@ -743,7 +614,7 @@ TEST(HttpServer, ServesTheApiOnLoopbackAndExitsCleanlyOnSigterm) {
     }
     // Still serving after all of the above, and stopping while a keep-alive connection is idle.
     Connection idle(port);
-    ASSERT_TRUE(idle.Send(GetRequest("/api/v1/size-schemes")));
+    ASSERT_TRUE(idle.Send(get("/api/v1/size-schemes")));
     ASSERT_EQ(idle.Read().status, 200);
 
     ASSERT_EQ(::kill(server.Pid(), SIGTERM), 0);

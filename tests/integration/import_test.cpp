@@ -23,7 +23,7 @@ std::string ReadFile(const std::filesystem::path& path) {
 class Imports : public ::testing::TestWithParam<std::string> {
   protected:
     void SetUp() override {
-        ImportOptions options;
+        ImportOptions options = StoreFixture::ConsoleImport();
         auto summary = fixture_.Imports().ImportSchools(
             CsvSheet("schools.csv",
                      "รหัสโรงเรียน,รหัส SMIS,ชื่อโรงเรียน,อำเภอ,เขตคุณภาพ,สังกัด\n"
@@ -34,7 +34,7 @@ class Imports : public ::testing::TestWithParam<std::string> {
     }
 
     ImportOptions Round() const {
-        ImportOptions options;
+        ImportOptions options = StoreFixture::ConsoleImport();
         options.round = *CensusRound::Parse("2564/2");
         return options;
     }
@@ -100,7 +100,8 @@ TEST_P(Imports, RefusesUnknownAndMissingHeaders) {
 
 TEST_P(Imports, AskForTheRoundOfTheCensus) {
     auto result = fixture_.Imports().ImportCensus(
-        CsvSheet("census.csv", "school_code,grade,male,female,rooms\n1024070191,ป.1,1,1,1\n"), {});
+        CsvSheet("census.csv", "school_code,grade,male,female,rooms\n1024070191,ป.1,1,1,1\n"),
+        StoreFixture::ConsoleImport());
     ASSERT_FALSE(result);
     EXPECT_THAT(result.error().message, HasSubstr("--round"));
 }
@@ -206,7 +207,7 @@ TEST_P(Imports, ReadsTheEmisStaffLayoutAndRefusesSeed003sMisprintedTotal) {
 }
 
 TEST_P(Imports, ReadsTheObecListForOneArea) {
-    ImportOptions options;
+    ImportOptions options = StoreFixture::ConsoleImport();
     options.area_code = "2402";
     const auto bytes = ReadFile(SourcePath("data/demo/obec_schools_2402.tsv"));
     auto result =
@@ -219,7 +220,7 @@ TEST_P(Imports, ReadsTheObecListForOneArea) {
     EXPECT_EQ(fixture_.Store().Schools("2402")->size(), 149u);
 
     // Imported into one office, the list brings in that office's rows only.
-    ImportOptions into_2402;
+    ImportOptions into_2402 = StoreFixture::ConsoleImport();
     into_2402.office_code = "2402";
     auto one_office =
         fixture_.Imports().ImportSchools(*sheets::ReadSheet(bytes, "obec_schools.tsv"), into_2402);
@@ -251,7 +252,7 @@ TEST_P(Imports, StaffAndDegreesFlatFiles) {
 }
 
 TEST_P(Imports, NeverWritesIntoAnotherOfficesSchool) {
-    ImportOptions options;
+    ImportOptions options = StoreFixture::ConsoleImport();
     options.office_code = "9001";
     ASSERT_TRUE(fixture_.Imports().ImportSchools(
         CsvSheet("other.csv", "school_code,name\n1090010001,บ้านกอไผ่\n"), options));
@@ -266,7 +267,7 @@ TEST_P(Imports, NeverWritesIntoAnotherOfficesSchool) {
     EXPECT_THAT(emis.error().message, HasSubstr("อยู่ในเขตพื้นที่ 2402 ไม่ใช่ 9001"));
 
     // A school list imported into 9001 that names a school of 2402 does not move it.
-    ImportOptions into_9001;
+    ImportOptions into_9001 = StoreFixture::ConsoleImport();
     into_9001.office_code = "9001";
     auto moved = fixture_.Imports().ImportSchools(
         CsvSheet("schools.csv", "school_code,name\n1024070191,บ้านแหลมตะคร้อ\n"), into_9001);

@@ -29,11 +29,11 @@ class NationalView : public ::testing::TestWithParam<std::string> {
                 rows.push_back({code, grade, i % 7, 10, 1});
             }
         }
-        ASSERT_TRUE(
-            fixture_.Store().SaveSchools({{"9001", "สำนักงานทดสอบ", "สพป.ทดสอบ", ""}}, {}, schools));
+        ASSERT_TRUE(fixture_.Store().SaveSchools({{"9001", "สำนักงานทดสอบ", "สพป.ทดสอบ", ""}}, {},
+                                                 schools, TestAudit()));
         std::vector<std::string> codes;
         for (const School& school : schools) codes.push_back(school.code);
-        auto saved = fixture_.Store().ReplaceEnrolment(round_, codes, rows);
+        auto saved = fixture_.Store().ReplaceEnrolment(round_, codes, rows, TestAudit());
         ASSERT_TRUE(saved) << Describe(saved.error());
     }
 
@@ -80,7 +80,7 @@ TEST_P(NationalView, CountsTheSchoolsOfEveryOfficeBySize) {
     AddSecondOffice();
     // The demo office alone: 64, 76, 4 and 1 schools (seed 003); the second office's 70 schools
     // have 30 to 48 students each, all small.
-    auto table = fixture_.Statistics().StatisticsDocument("table2", national_);
+    auto table = fixture_.Statistics().StatisticsDocument(Actor::Console(), "table2", national_);
     ASSERT_TRUE(table) << Describe(table.error());
     EXPECT_EQ(table->title, "ทุกสำนักงานเขตพื้นที่การศึกษาในระบบ");
     std::vector<std::string> counts;
@@ -91,7 +91,7 @@ TEST_P(NationalView, CountsTheSchoolsOfEveryOfficeBySize) {
 }
 
 TEST_P(NationalView, SaysWhenNoOfficeHasACensus) {
-    auto table = fixture_.Statistics().StatisticsTable("table2", national_);
+    auto table = fixture_.Statistics().StatisticsTable(Actor::Console(), "table2", national_);
     ASSERT_FALSE(table);
     EXPECT_EQ(table.error().code, ErrorCode::kNotFound);
 }

@@ -31,7 +31,7 @@ class StoreContract : public ::testing::TestWithParam<std::string> {
                  .name = "วัดขะมิ้น",
                  .district = "เมือง",
                  .zone_code = "9001-Z01"};
-        ASSERT_TRUE(fixture_.Store().SaveSchools({office}, {zone}, {a, b}));
+        ASSERT_TRUE(fixture_.Store().SaveSchools({office}, {zone}, {a, b}, TestAudit()));
     }
 };
 
@@ -69,7 +69,7 @@ TEST_P(StoreContract, KeepsThaiNamesAndUpdatesSchoolsInPlace) {
     EXPECT_EQ(school->zone_code, "9001-Z01");
     School renamed = *school;
     renamed.name = "วัดขมิ้น";
-    ASSERT_TRUE(fixture_.Store().SaveSchools({}, {}, {renamed}));
+    ASSERT_TRUE(fixture_.Store().SaveSchools({}, {}, {renamed}, TestAudit()));
     EXPECT_EQ(fixture_.Store().FindSchool("1090010002")->name, "วัดขมิ้น");
     EXPECT_EQ(fixture_.Store().Schools("9001")->size(), 2u);
     EXPECT_EQ(fixture_.Store().FindSchool("1234567890").error().code, ErrorCode::kNotFound);
@@ -79,12 +79,13 @@ TEST_P(StoreContract, ReplacingARoundIsAllOrNothing) {
     AddSchools();
     const std::vector<std::string> scope = {"1090010001", "1090010002"};
     ASSERT_TRUE(fixture_.Store().ReplaceEnrolment(
-        round_, scope,
-        {{"1090010001", Grade::kP1, 10, 12, 1}, {"1090010002", Grade::kP1, 5, 6, 1}}));
+        round_, scope, {{"1090010001", Grade::kP1, 10, 12, 1}, {"1090010002", Grade::kP1, 5, 6, 1}},
+        TestAudit()));
     // The second row names a school that does not exist: the store refuses the whole round
     // and keeps what it held.
     auto failed = fixture_.Store().ReplaceEnrolment(
-        round_, scope, {{"1090010001", Grade::kP1, 1, 1, 1}, {"1999999999", Grade::kP1, 1, 1, 1}});
+        round_, scope, {{"1090010001", Grade::kP1, 1, 1, 1}, {"1999999999", Grade::kP1, 1, 1, 1}},
+        TestAudit());
     ASSERT_FALSE(failed);
     auto rows = fixture_.Store().Enrolment("9001", round_);
     ASSERT_TRUE(rows);
@@ -101,7 +102,7 @@ TEST_P(StoreContract, ReplacingARoundIsAllOrNothing) {
 TEST_P(StoreContract, TheDemoOfficeReproducesSeed003ToTheDigit) {
     fixture_.LoadDemo();
     TableQuery query{"2402", round_, "seed003"};
-    auto table3 = fixture_.Statistics().StatisticsTable("table3", query);
+    auto table3 = fixture_.Statistics().StatisticsTable(Actor::Console(), "table3", query);
     ASSERT_TRUE(table3) << Describe(table3.error());
     const auto rows = TableText(*table3);
     EXPECT_THAT(rows.front(),
@@ -111,27 +112,27 @@ TEST_P(StoreContract, TheDemoOfficeReproducesSeed003ToTheDigit) {
     EXPECT_THAT(rows.back(),
                 ElementsAre("", "รวมทั้งสิ้น", "27,853", "1,505", "1,449", "1:19.22", "1:18.51"));
 
-    auto table1 = fixture_.Statistics().StatisticsTable("table1", query);
+    auto table1 = fixture_.Statistics().StatisticsTable(Actor::Console(), "table1", query);
     ASSERT_TRUE(table1);
     EXPECT_THAT(TableText(*table1).front(),
                 ElementsAre("1", "พนมสารคาม", "40", "27.59", "3", "-", "-", "-"));
     EXPECT_THAT(TableText(*table1).back(),
                 ElementsAre("", "รวมทั้งสิ้น", "145", "100.00", "9", "2", "2", "2"));
 
-    auto table2 = fixture_.Statistics().StatisticsTable("table2", query);
+    auto table2 = fixture_.Statistics().StatisticsTable(Actor::Console(), "table2", query);
     ASSERT_TRUE(table2);
     std::vector<std::string> counts;
     for (const auto& row : TableText(*table2)) counts.push_back(row[2]);
     EXPECT_THAT(counts, ElementsAre("64", "76", "4", "1", "145"));
 
-    auto table4 = fixture_.Statistics().StatisticsTable("table4", query);
+    auto table4 = fixture_.Statistics().StatisticsTable(Actor::Console(), "table4", query);
     ASSERT_TRUE(table4);
     const auto grades = TableText(*table4);
     EXPECT_THAT(grades[3], ElementsAre("รวมก่อนประถมศึกษา", "2,916", "2,690", "5,606"));
     EXPECT_THAT(grades[10], ElementsAre("รวมประถมศึกษา", "9,801", "8,945", "18,746"));
     EXPECT_THAT(grades.back(), ElementsAre("รวมทั้งสิ้น", "14,651", "13,202", "27,853"));
 
-    auto table6 = fixture_.Statistics().StatisticsTable("table6", query);
+    auto table6 = fixture_.Statistics().StatisticsTable(Actor::Console(), "table6", query);
     ASSERT_TRUE(table6);
     bool civil_total_found = false;
     for (const auto& row : TableText(*table6)) {
@@ -143,12 +144,12 @@ TEST_P(StoreContract, TheDemoOfficeReproducesSeed003ToTheDigit) {
     }
     EXPECT_TRUE(civil_total_found);
 
-    auto table7 = fixture_.Statistics().StatisticsTable("table7", query);
+    auto table7 = fixture_.Statistics().StatisticsTable(Actor::Console(), "table7", query);
     ASSERT_TRUE(table7);
     EXPECT_THAT(TableText(*table7)[1], ElementsAre("ปริญญาโท", "71", "197", "268"));
     EXPECT_THAT(TableText(*table7).back(), ElementsAre("รวมทั้งสิ้น", "320", "1,072", "1,392"));
 
-    auto table8 = fixture_.Statistics().StatisticsTable("table8", query);
+    auto table8 = fixture_.Statistics().StatisticsTable(Actor::Console(), "table8", query);
     ASSERT_TRUE(table8);
     EXPECT_THAT(TableText(*table8)[12],
                 ElementsAre("13", "เขตคุณภาพที่ 13 (สนามชัยเขต 4)", "7", "โรงเรียนบ้านห้วยหิน"));
@@ -157,7 +158,7 @@ TEST_P(StoreContract, TheDemoOfficeReproducesSeed003ToTheDigit) {
 
 TEST_P(StoreContract, ValidationSaysWhereSeed003DisagreesWithItself) {
     fixture_.LoadDemo();
-    auto warnings = fixture_.Statistics().Validate("2402", round_);
+    auto warnings = fixture_.Statistics().Validate(Actor::Console(), "2402", round_);
     ASSERT_TRUE(warnings);
     std::vector<std::string> zone_warnings;
     for (const ValidationWarning& warning : *warnings) {

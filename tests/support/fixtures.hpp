@@ -3,16 +3,32 @@
 #include <memory>
 #include <string>
 
+#include "base/clock.hpp"
 #include "domain/census.hpp"
+#include "http/api.hpp"
 #include "services/accounts.hpp"
+#include "services/audit_service.hpp"
+#include "services/directory.hpp"
 #include "services/imports.hpp"
+#include "services/sessions.hpp"
 #include "services/statistics_service.hpp"
 #include "sheets/sheet.hpp"
 #include "store/sodium_password_hasher.hpp"
+#include "store/sodium_tokens.hpp"
 #include "store/sql_store.hpp"
 #include "tests/support/databases.hpp"
 
 namespace khet::testing {
+
+/// A clock the test sets and moves.
+class FakeClock final : public Clock {
+  public:
+    std::int64_t NowSeconds() override { return now; }
+    std::int64_t now = 1'795'000'000;  // 2026-11-18
+};
+
+/// An audit entry for writes a test makes straight to the store.
+AuditEntry TestAudit(std::string action = "test.write");
 
 /// A migrated store of one engine with the services over it.
 class StoreFixture {
@@ -24,6 +40,19 @@ class StoreFixture {
     StatisticsService& Statistics() { return *statistics_; }
     /// Accounts over the store, hashing with libsodium's minimum limits to keep tests fast.
     AccountService& Accounts() { return *accounts_; }
+    SessionService& Sessions() { return *sessions_; }
+    DirectoryService& Directory() { return *directory_; }
+    AuditService& Audit() { return *audit_; }
+    FakeClock& Clock() { return clock_; }
+    http::ApiServices Api() {
+        return {*directory_, *statistics_, *imports_, *accounts_, *sessions_, *audit_};
+    }
+    /// Import options of the console (which may do anything).
+    static ImportOptions ConsoleImport() {
+        ImportOptions options;
+        options.actor = Actor::Console();
+        return options;
+    }
     const std::string& Url() const { return url_; }
     const TempDir& Folder() const { return folder_; }
 
@@ -37,7 +66,12 @@ class StoreFixture {
     std::unique_ptr<ImportService> imports_;
     std::unique_ptr<StatisticsService> statistics_;
     store::SodiumPasswordHasher hasher_{store::HashCost::kMinimum};
+    store::SodiumTokenMinter tokens_;
+    FakeClock clock_;
     std::unique_ptr<AccountService> accounts_;
+    std::unique_ptr<SessionService> sessions_;
+    std::unique_ptr<DirectoryService> directory_;
+    std::unique_ptr<AuditService> audit_;
 };
 
 /// A CSV sheet from text, as the import would read a file named `source`.

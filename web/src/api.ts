@@ -1,5 +1,7 @@
 // A small typed client for Khet's JSON API (/api/v1). Every call returns parsed JSON or throws
-// ApiError, which carries the server's stable error body (code, message, field errors).
+// ApiError, which carries the server's stable error body (code, message, field errors, and on a
+// conflict the record as it is now). Calls send the session cookie (same-origin) and, when they
+// change something, the session's CSRF token in X-CSRF-Token.
 
 export interface Office {
   code: string;
@@ -63,6 +65,12 @@ export interface School {
   active: boolean;
   /** Where the row came from: "obec-2022-09", "generated", an imported file name. */
   source?: string | null;
+  /** The office the school belongs to. */
+  office_code?: string;
+  /** Edit bookkeeping: the version PUT must send back, and who saved it last, when. */
+  version?: number;
+  updated_at?: string;
+  updated_by?: string;
   students: number | null;
   rooms: number | null;
   teachers: number | null;
@@ -95,6 +103,8 @@ export interface DegreeRow {
 
 export interface SchoolDetail {
   school: School;
+  /** The quality zones of the school's office (what its edit form may choose from). */
+  zones?: { code: string; name: string }[];
   enrolment: EnrolmentRow[];
   staff: StaffRow[];
   degrees: DegreeRow[];
@@ -161,21 +171,149 @@ export interface FieldError {
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: FieldError[] };
+  error: { code: string; message: string; fields?: FieldError[]; current?: unknown };
 }
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: FieldError[];
+  /** On a 409 conflict: the record as it is now on the server (a school for PUT /schools/{code}). */
+  readonly current: EditableSchool | null;
 
-  constructor(status: number, code: string, message: string, fields: FieldError[] = []) {
+  constructor(status: number, code: string, message: string, fields: FieldError[] = [], current: EditableSchool | null = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.current = current;
   }
+
+  /** The message of one field's error ("new_password"), if the server named that field. */
+  fieldMessage(field: string): string | undefined {
+    return this.fields.find((f) => f.field === field)?.message;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts, sessions and permissions
+
+export type Permission = 'read_published' | 'read_school_data' | 'edit_school' | 'import' | 'manage_users' | 'read_audit';
+
+export const ALL_PERMISSIONS: readonly Permission[] = ['read_published', 'read_school_data', 'edit_school', 'import', 'manage_users', 'read_audit'];
+
+export interface Grant {
+  role: string;
+  role_label: string;
+  office: string;
+  school: string;
+  group: string;
+}
+
+export interface User {
+  id: number;
+  login: string;
+  display_name: string;
+  must_change_password: boolean;
+  demo: boolean;
+  grants: Grant[];
+  /** Users list only. */
+  created_at?: string;
+}
+
+export interface SessionOffice {
+  code: string;
+  short_name: string;
+  permissions: Permission[];
+}
+
+export interface SessionSchool {
+  code: string;
+  name: string;
+  office: string;
+  permissions: Permission[];
+}
+
+export interface Session {
+  user: User;
+  csrf_token: string;
+  expires_at: string;
+  idle_minutes: number;
+  system_admin: boolean;
+  offices: SessionOffice[];
+  schools: SessionSchool[];
+}
+
+export type RoleScope = 'office' | 'school' | 'group' | 'none';
+
+export interface Role {
+  name: string;
+  label: string;
+  scope: RoleScope;
+}
+
+export interface NewUser {
+  login: string;
+  display_name: string;
+  role: string;
+  office: string;
+  school: string;
+  group: string;
+}
+
+export interface IssuedPassword {
+  user: User;
+  one_time_password: string;
+}
+
+/** What PUT /schools/{code} takes, besides the version it was loaded at. */
+export interface SchoolEdit {
+  name: string;
+  district: string;
+  zone_code: string;
+  level_span: string;
+  active: boolean;
+}
+
+/** The school record as the edit form and a 409 conflict see it. */
+export interface EditableSchool extends Partial<School> {
+  code: string;
+  name: string;
+  version: number;
+  updated_at?: string;
+  updated_by?: string;
+}
+
+export interface AuditEntry {
+  generation: number;
+  seq: number;
+  at: string;
+  user_login: string;
+  user_name: string;
+  address: string;
+  office: string;
+  action: string;
+  action_label: string;
+  entity: string;
+  entity_id: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface AuditFilter {
+  user?: string;
+  action?: string;
+  entity?: string;
+  /** YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  truncated: boolean;
 }
 
 type Query = Record<string, string | number | boolean | null | undefined>;
@@ -202,20 +340,154 @@ async function parseError(response: Response): Promise<ApiError> {
   }
   const error = (body as Partial<ErrorBody> | null)?.error;
   if (error && typeof error.message === 'string') {
-    return new ApiError(response.status, error.code ?? 'unknown', error.message, error.fields ?? []);
+    const current = error.current && typeof error.current === 'object' ? (error.current as EditableSchool) : null;
+    return new ApiError(response.status, error.code ?? 'unknown', error.message, error.fields ?? [], current);
   }
+  if (response.status === 401) return new ApiError(401, 'unauthenticated', 'กรุณาเข้าสู่ระบบก่อนใช้งาน');
+  if (response.status === 403) return new ApiError(403, 'permission_denied', 'บัญชีนี้ไม่มีสิทธิ์ทำรายการนี้');
   return new ApiError(response.status, 'http_' + response.status, `เซิร์ฟเวอร์ตอบกลับด้วยสถานะ ${response.status}`);
 }
 
-async function request<T>(url: string, init?: RequestInit): Promise<T> {
+// The session's CSRF token: the server hands it out with the session, and wants it back in a
+// header on every call that changes something (the cookie alone does not prove the page sent it).
+let csrfToken = '';
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+export function getCsrfToken(): string {
+  return csrfToken;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface AuthHandlers {
+  /** Any call (but signing in itself) answered 401: the session is gone or has expired. */
+  unauthenticated?: (error: ApiError) => void;
+  /** A 403 naming the field "password": the user must change their password first. */
+  mustChangePassword?: (error: ApiError) => void;
+}
+
+let handlers: AuthHandlers = {};
+
+/** Lets the app react to a lost session wherever it happens; returns the previous handlers. */
+export function setAuthHandlers(next: AuthHandlers): AuthHandlers {
+  const previous = handlers;
+  handlers = next;
+  return previous;
+}
+
+interface RequestOptions extends RequestInit {
+  /** Do not report a 401 to the app (signing in, where 401 means a wrong password). */
+  quiet401?: boolean;
+  /** Set on the one retry after the CSRF token was refreshed. */
+  retried?: boolean;
+}
+
+/** The server refused the CSRF token (the session changed in another tab, say). */
+function csrfRefused(error: ApiError): boolean {
+  return error.status === 403 && error.fields.some((f) => f.field.toLowerCase() === 'x-csrf-token');
+}
+
+/** The init fetch gets: same-origin cookies, JSON, and the CSRF header on state-changing methods. */
+export function requestInit(init: RequestInit = {}): RequestInit {
+  const headers = new Headers(init.headers);
+  if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+  const method = (init.method ?? 'GET').toUpperCase();
+  if (UNSAFE.has(method) && csrfToken) headers.set('X-CSRF-Token', csrfToken);
+  return { ...init, method, headers, credentials: 'same-origin' };
+}
+
+async function send(url: string, options: RequestOptions = {}): Promise<Response> {
+  const { quiet401, retried, ...init } = options;
   let response: Response;
   try {
-    response = await fetch(url, { headers: { Accept: 'application/json' }, ...init });
+    response = await fetch(url, requestInit(init));
   } catch {
     throw new ApiError(0, 'unavailable', 'ติดต่อเซิร์ฟเวอร์ไม่ได้ กรุณาตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง');
   }
-  if (!response.ok) throw await parseError(response);
+  if (!response.ok) {
+    const error = await parseError(response);
+    if (csrfRefused(error) && !retried && UNSAFE.has((init.method ?? 'GET').toUpperCase())) {
+      // The cookie is another session's than the token (signed in again in another tab): take
+      // the current session's token and try once more; a lost session goes to the sign-in page.
+      await getSession().catch((lost: unknown) => {
+        if (lost instanceof ApiError && lost.status === 401) handlers.unauthenticated?.(lost);
+        throw error;
+      });
+      return send(url, { ...options, retried: true });
+    }
+    if (error.status === 401 && !quiet401) handlers.unauthenticated?.(error);
+    if (error.status === 403 && error.fields.some((f) => f.field === 'password')) handlers.mustChangePassword?.(error);
+    throw error;
+  }
+  return response;
+}
+
+async function request<T>(url: string, init?: RequestOptions): Promise<T> {
+  const response = await send(url, init);
   return (await response.json()) as T;
+}
+
+function jsonBody(method: string, body: unknown): RequestInit {
+  return { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+function keepSession(session: Session): Session {
+  setCsrfToken(session.csrf_token ?? '');
+  return session;
+}
+
+/** The signed-in session; 401 (ApiError) when there is none. Does not count as a lost session. */
+export async function getSession(): Promise<Session> {
+  return keepSession(await request<Session>(apiUrl('session'), { quiet401: true }));
+}
+
+export async function signIn(login: string, password: string): Promise<Session> {
+  return keepSession(await request<Session>(apiUrl('session'), { ...jsonBody('POST', { login, password }), quiet401: true }));
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await send(apiUrl('session'), { method: 'DELETE', quiet401: true });
+  } finally {
+    setCsrfToken('');
+  }
+}
+
+export async function changePassword(currentPassword: string, newPassword: string): Promise<Session> {
+  return keepSession(await request<Session>(apiUrl('session/password'), jsonBody('POST', { current_password: currentPassword, new_password: newPassword })));
+}
+
+export async function listUsers(office: string): Promise<User[]> {
+  return (await request<{ users: User[] }>(apiUrl('users', { office }))).users;
+}
+
+export function addUser(user: NewUser): Promise<IssuedPassword> {
+  return request<IssuedPassword>(apiUrl('users'), jsonBody('POST', user));
+}
+
+export function resetPassword(id: number): Promise<IssuedPassword> {
+  return request<IssuedPassword>(apiUrl(`users/${seg(String(id))}/password-reset`), jsonBody('POST', {}));
+}
+
+export async function listRoles(): Promise<Role[]> {
+  return (await request<{ roles: Role[] }>(apiUrl('roles'))).roles;
+}
+
+export async function updateSchool(code: string, version: number, edit: SchoolEdit): Promise<EditableSchool> {
+  return (await request<{ school: EditableSchool }>(apiUrl(`schools/${seg(code)}`), jsonBody('PUT', { version, ...edit }))).school;
+}
+
+export type AuditFormat = 'csv' | 'xlsx';
+
+export function auditUrl(office: string, filter: AuditFilter = {}, format?: AuditFormat): string {
+  return apiUrl(`offices/${seg(office)}/audit`, { ...filter, format });
+}
+
+export function listAudit(office: string, filter: AuditFilter = {}): Promise<AuditPage> {
+  return request<AuditPage>(auditUrl(office, filter));
 }
 
 export async function listOffices(): Promise<Office[]> {
@@ -235,7 +507,7 @@ export async function listSchools(office: string, round: string, scheme?: string
   return (await request<{ schools: School[] }>(url)).schools;
 }
 
-export function getSchool(code: string, round: string): Promise<SchoolDetail> {
+export function getSchool(code: string, round?: string): Promise<SchoolDetail> {
   return request<SchoolDetail>(apiUrl(`schools/${seg(code)}`, { round }));
 }
 
@@ -271,7 +543,7 @@ export function postImport(
   });
   return request<ImportResult>(url, {
     method: 'POST',
-    headers: { Accept: 'application/json', 'Content-Type': 'application/octet-stream' },
+    headers: { 'Content-Type': 'application/octet-stream' },
     body: file.bytes as BodyInit,
   });
 }

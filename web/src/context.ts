@@ -1,10 +1,19 @@
-// What every page shares: the office, its census rounds, the chosen round and size scheme.
+// What every page shares: the session and its permissions, the office, its census rounds, the chosen
+// round and size scheme.
 
-import type { OfficeDetail, Office, SizeScheme } from './api';
+import type { OfficeDetail, Permission, Session, SessionOffice, SizeScheme } from './api';
 
 export interface AppContext {
-  offices: Office[];
+  session: Session;
+  /** The offices the user may choose between. */
+  offices: SessionOffice[];
   office: OfficeDetail;
+  /** Whether the user has `permission` in the office shown. */
+  can(permission: Permission): boolean;
+  /** Whether the user has `permission` for one school (of `office`, by default the office shown). */
+  canSchool(permission: Permission, school: string, office?: string): boolean;
+  /** Draws the current page again (after a save), keeping the address. */
+  reload(): void;
   round: string;
   schemes: SizeScheme[];
   scheme: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRounds, compareThai, formatDecimal, formatInteger, formatPercent, formatRatio, latestRound, parseRatio, ratio, roundContext } from './format';
+import { bangkokDate, charCount, compareRounds, compareThai, formatDecimal, formatInteger, formatPercent, formatRatio, formatThaiDate, formatThaiDateTime, latestRound, parseRatio, ratio, roundContext } from './format';
 
 describe('number formatting', () => {
   it('writes integers with thousands separators', () => {
@@ -71,5 +71,35 @@ describe('census rounds', () => {
     expect(latestRound(['2564/2', '2565/1', '2564/3'])).toBe('2565/1');
     expect(latestRound([])).toBeUndefined();
     expect(['2565/1', '2564/3', '2564/2'].sort(compareRounds)).toEqual(['2564/2', '2564/3', '2565/1']);
+  });
+});
+
+describe('Thai date and time', () => {
+  it('writes an ISO time with +07:00 in Thai with a Buddhist-era year', () => {
+    expect(formatThaiDateTime('2026-11-23T10:42:00+07:00')).toBe('23 พ.ย. 2569 10:42 น.');
+    expect(formatThaiDateTime('2026-01-05T08:05:59+07:00')).toBe('5 ม.ค. 2569 08:05 น.');
+  });
+
+  it('shows other offsets in Thai time, across midnight and the year', () => {
+    expect(formatThaiDateTime('2026-12-31T20:30:00Z')).toBe('1 ม.ค. 2570 03:30 น.');
+    expect(formatThaiDateTime('2026-11-23T03:42:00.123Z')).toBe('23 พ.ย. 2569 10:42 น.');
+  });
+
+  it('writes a date alone without a time, and leaves empty or odd text alone', () => {
+    expect(formatThaiDateTime('2026-11-01')).toBe('1 พ.ย. 2569');
+    expect(formatThaiDate('2026-11-23T10:42:00+07:00')).toBe('23 พ.ย. 2569');
+    expect(formatThaiDateTime('')).toBe('');
+    expect(formatThaiDateTime(undefined)).toBe('');
+    expect(formatThaiDateTime('เมื่อวาน')).toBe('เมื่อวาน');
+  });
+
+  it('gives Bangkok dates for date inputs', () => {
+    expect(bangkokDate(Date.parse('2026-11-23T17:30:00Z'))).toBe('2026-11-24');
+    expect(bangkokDate(Date.parse('2026-11-23T10:00:00+07:00'), -7)).toBe('2026-11-16');
+  });
+
+  it('counts Thai characters as typed', () => {
+    expect(charCount('รหัสผ่านยาวพอ')).toBe(13);
+    expect(charCount('abc')).toBe(3);
   });
 });

@@ -99,3 +99,51 @@ export function compareRounds(a: string, b: string): number {
 export function latestRound(rounds: readonly string[]): string | undefined {
   return [...rounds].sort(compareRounds).at(-1);
 }
+
+export const THAI_MONTHS_SHORT = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'] as const;
+
+/** Thailand keeps UTC+7 all year (no daylight saving). */
+const BANGKOK_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** The Bangkok wall-clock fields of an instant, whatever time zone the browser is in. */
+function bangkokParts(ms: number): { year: number; month: number; day: number; hour: number; minute: number } {
+  const d = new Date(ms + BANGKOK_OFFSET_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth(), day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * "2026-11-23T10:42:05+07:00" → "23 พ.ย. 2569 10:42 น." (Thai time, Buddhist-era year);
+ * "2026-11-23" → "23 พ.ย. 2569". Empty or unreadable text comes back as it is ("" → "").
+ */
+export function formatThaiDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const dateOnly = DATE_ONLY.exec(iso.trim());
+  if (dateOnly) {
+    const [, y, m, d] = dateOnly;
+    return `${Number(d)} ${THAI_MONTHS_SHORT[Number(m) - 1] ?? m} ${Number(y) + 543}`;
+  }
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso;
+  const p = bangkokParts(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.day} ${THAI_MONTHS_SHORT[p.month]} ${p.year + 543} ${two(p.hour)}:${two(p.minute)} น.`;
+}
+
+/** The date part only: "2026-11-23T10:42:05+07:00" → "23 พ.ย. 2569". */
+export function formatThaiDate(iso: string | null | undefined): string {
+  const text = formatThaiDateTime(iso);
+  return text.replace(/ \d{2}:\d{2} น\.$/, '');
+}
+
+/** Today in Bangkok as YYYY-MM-DD (for date inputs), optionally `days` earlier or later. */
+export function bangkokDate(now: number = Date.now(), days = 0): string {
+  const p = bangkokParts(now + days * 24 * 60 * 60 * 1000);
+  return `${p.year}-${String(p.month + 1).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+/** Counts characters as a person types them (code points), the way the server checks lengths. */
+export function charCount(text: string): number {
+  return [...text].length;
+}

@@ -1,4 +1,5 @@
-// Hash routes: #/, #/schools, #/schools/{code}, #/statistics/{table}, #/import (an optional ?query follows).
+// Hash routes: #/, #/schools, #/schools/{code}, #/statistics/{table}, #/import, #/users, #/audit,
+// #/password (an optional ?query follows).
 
 export type Route =
   | { page: 'overview' }
@@ -6,6 +7,9 @@ export type Route =
   | { page: 'school'; code: string }
   | { page: 'statistics'; table: string }
   | { page: 'import' }
+  | { page: 'users' }
+  | { page: 'audit' }
+  | { page: 'password' }
   | { page: 'not-found'; path: string };
 
 export interface ParsedHash {
@@ -29,7 +33,9 @@ export function parseHash(hash: string): ParsedHash {
     if (parts[0] === 'schools' && parts.length === 1) return { page: 'schools' };
     if (parts[0] === 'schools' && parts.length === 2) return { page: 'school', code: parts[1] };
     if (parts[0] === 'statistics' && parts.length <= 2) return { page: 'statistics', table: parts[1] ?? 'table1' };
-    if (parts[0] === 'import' && parts.length === 1) return { page: 'import' };
+    if (parts.length === 1 && (parts[0] === 'import' || parts[0] === 'users' || parts[0] === 'audit' || parts[0] === 'password')) {
+      return { page: parts[0] };
+    }
     return { page: 'not-found', path: '/' + parts.join('/') };
   })();
   return { route, query };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StatTable } from './api';
-import { cellNumber, chartFor } from './stats';
+import { cellNumber, chartFor, districtStudents } from './stats';
 
 const table3: StatTable = {
   id: 'table3',
@@ -101,5 +101,14 @@ describe('chart choice', () => {
 
   it('leaves the other tables as tables', () => {
     expect(chartFor({ ...table3, id: 'table8' })).toBeNull();
+  });
+});
+
+describe('students by district from table 3', () => {
+  it('reads the body rows for readers who may not list schools', () => {
+    expect(districtStudents(table3)).toEqual([
+      { district: 'คลองเขื่อน', students: 691 },
+      { district: 'ท่าตะเกียบ', students: 5728 },
+    ]);
   });
 });

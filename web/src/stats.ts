@@ -102,3 +102,13 @@ export function chartFor(table: StatTable): ChartSpec | null {
       return null;
   }
 }
+
+/** Students per district from table 3 (district, students), for readers who may not list schools. */
+export function districtStudents(table: StatTable): { district: string; students: number }[] {
+  const district = table.columns.findIndex((c) => c.key === 'district');
+  const students = table.columns.findIndex((c) => c.key === 'students');
+  if (district < 0 || students < 0) return [];
+  return table.rows
+    .filter((row) => row.role === 'body')
+    .map((row) => ({ district: row.cells[district]?.text ?? '', students: cellNumber(row.cells[students], table.columns[students]) ?? 0 }));
+}

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/error.hpp"
+#include "domain/audit.hpp"
 #include "domain/census.hpp"
 #include "domain/school.hpp"
 #include "domain/size_scheme.hpp"
@@ -29,14 +31,20 @@ class SchoolRepository {
     virtual Result<School> FindSchool(std::string_view code) = 0;
     /// Codes of the given schools that exist, with their office: the rest are unknown.
     virtual Result<std::vector<std::pair<std::string, std::string>>> KnownSchools() = 0;
-    /// Inserts or updates offices, zones and schools, all in one transaction.
+    /// Inserts or updates offices, zones and schools, all in one transaction with `audit`. A
+    /// school whose stored fields change gets a new version.
     virtual Status SaveSchools(const std::vector<Office>& offices,
                                const std::vector<QualityZone>& zones,
-                               const std::vector<School>& schools) = 0;
+                               const std::vector<School>& schools, const AuditEntry& audit) = 0;
+    /// Replaces the school's editable fields when it is still at `expected_version`, recording
+    /// `audit` (its before and after filled here) in the same transaction; returns the school as
+    /// stored. kConflict when someone changed it since, kNotFound for an unknown school.
+    virtual Result<School> UpdateSchool(const School& school, long long expected_version,
+                                        AuditEntry audit) = 0;
 };
 
 /// The school census: enrolment (students and rooms per grade), staff and degrees per round.
-/// Each Replace* deletes the round's rows of `school_codes` and writes `rows` in one
+/// Each Replace* deletes the round's rows of `school_codes` and writes `rows` and `audit` in one
 /// transaction: afterwards the store holds all of them or, on failure, what it held before.
 class CensusRepository {
   public:
@@ -48,13 +56,14 @@ class CensusRepository {
     virtual Result<std::vector<CensusRound>> AllRounds() = 0;
     virtual Status ReplaceEnrolment(const CensusRound& round,
                                     const std::vector<std::string>& school_codes,
-                                    const std::vector<EnrolmentRow>& rows) = 0;
+                                    const std::vector<EnrolmentRow>& rows,
+                                    const AuditEntry& audit) = 0;
     virtual Status ReplaceStaff(const CensusRound& round,
                                 const std::vector<std::string>& school_codes,
-                                const std::vector<StaffRow>& rows) = 0;
+                                const std::vector<StaffRow>& rows, const AuditEntry& audit) = 0;
     virtual Status ReplaceDegrees(const CensusRound& round,
                                   const std::vector<std::string>& school_codes,
-                                  const std::vector<DegreeRow>& rows) = 0;
+                                  const std::vector<DegreeRow>& rows, const AuditEntry& audit) = 0;
     virtual Result<std::vector<EnrolmentRow>> Enrolment(std::string_view office_code,
                                                         const CensusRound& round) = 0;
     virtual Result<std::vector<StaffRow>> Staff(std::string_view office_code,
@@ -99,7 +108,10 @@ class UserRepository {
     virtual ~UserRepository() = default;
     /// Stores the user (id and version are given by the store) with its grants in one
     /// transaction; kConflict when the login is taken.
-    virtual Result<User> AddUser(const User& user, std::string_view password_hash) = 0;
+    virtual Result<User> AddUser(const User& user, std::string_view password_hash,
+                                 const AuditEntry& audit) = 0;
+    /// kNotFound for an unknown id.
+    virtual Result<User> FindUser(long long user_id) = 0;
     /// kNotFound when no user has the (already normalised) login.
     virtual Result<User> FindUserByLogin(std::string_view login) = 0;
     virtual Result<UserCredentials> FindCredentials(std::string_view login) = 0;
@@ -108,8 +120,60 @@ class UserRepository {
     /// Replaces the hash when the user is still at `expected_version`; returns the new version.
     /// kConflict when someone changed the user since, kNotFound for an unknown id.
     virtual Result<long long> SetPassword(long long user_id, std::string_view password_hash,
-                                          bool must_change_password,
-                                          long long expected_version) = 0;
+                                          bool must_change_password, long long expected_version,
+                                          const AuditEntry& audit) = 0;
+};
+
+/// A signed-in session as stored: only the hash of its token, never the token.
+struct SessionRecord {
+    std::string token_hash;
+    long long user_id = 0;
+    std::string csrf_token;
+    std::int64_t created_at = 0;  // seconds since 1970 UTC
+    std::int64_t last_seen_at = 0;
+    std::int64_t expires_at = 0;  // absolute expiry
+    std::string address;
+    std::string user_agent;
+};
+
+/// Failed sign-ins since a moment, for throttling.
+struct SignInFailures {
+    int count = 0;
+    std::int64_t last_at = 0;
+};
+
+/// Sessions and sign-in attempts. These are not the office's data: writing them does not raise
+/// the data generation (no cached answer depends on them) and is not audited.
+class SessionRepository {
+  public:
+    virtual ~SessionRepository() = default;
+    virtual Status AddSession(const SessionRecord& session) = 0;
+    /// kNotFound when no session has the hash.
+    virtual Result<SessionRecord> FindSession(std::string_view token_hash) = 0;
+    virtual Status TouchSession(std::string_view token_hash, std::int64_t last_seen_at) = 0;
+    virtual Status DeleteSession(std::string_view token_hash) = 0;
+    /// Ends every session of the user (after an administrator reset their password).
+    virtual Status DeleteUserSessions(long long user_id) = 0;
+    /// Deletes sessions that expired before `now` and attempts older than `attempts_before`.
+    virtual Status PurgeExpired(std::int64_t now, std::int64_t attempts_before) = 0;
+    virtual Status RecordSignInAttempt(std::string_view login, std::string_view address,
+                                       bool succeeded, std::int64_t at) = 0;
+    /// Failures for the login since `since` and since its last success.
+    virtual Result<SignInFailures> LoginFailures(std::string_view login, std::int64_t since) = 0;
+    /// Failures from the address since `since`, whatever the login.
+    virtual Result<SignInFailures> AddressFailures(std::string_view address,
+                                                   std::int64_t since) = 0;
+};
+
+/// The audit trail, read back (entries are written by the writes they describe).
+class AuditRepository {
+  public:
+    virtual ~AuditRepository() = default;
+    /// Entries matching the filter, newest first, at most filter.limit of them. from_at/to_at
+    /// are UTC "YYYY-MM-DDTHH:MM:SSZ" bounds (from inclusive, to exclusive), empty for none.
+    virtual Result<std::vector<AuditEntry>> AuditEntries(const AuditFilter& filter,
+                                                         std::string_view from_at,
+                                                         std::string_view to_at) = 0;
 };
 
 }  // namespace khet

@@ -1,8 +1,10 @@
 import { ApiError, postImport, type ImportKind, type ImportResult, type ValidationWarning } from '../api';
+import { importSchools } from '../access';
 import type { AppContext } from '../context';
 import { append, field, h, select } from '../dom';
 import { errorBox, fieldErrorTable } from '../errors';
 import { formatInteger } from '../format';
+import { schoolTitle } from './school';
 
 export const IMPORT_KINDS: readonly (readonly [ImportKind, string])[] = [
   ['schools', 'ข้อมูลโรงเรียน (รหัส ชื่อ อำเภอ เขตคุณภาพ)'],
@@ -44,23 +46,36 @@ function resultPanel(result: ImportResult, fileName: string): HTMLElement {
   );
 }
 
+/** What a school officer may import for their own school: EMIS per-school files. */
+const SCHOOL_KINDS = IMPORT_KINDS.filter(([k]) => k === 'census' || k === 'staff');
+
 export function renderImport(ctx: AppContext, main: HTMLElement): void {
+  // Without the office's import permission, a school officer imports for their own school only:
+  // the school code is fixed and the file goes to that school's office.
+  const ownSchools = ctx.can('import') ? [] : importSchools(ctx.session);
+  const schoolOnly = ownSchools.length > 0;
+  const kinds = schoolOnly ? SCHOOL_KINDS : IMPORT_KINDS;
   main.append(
     h(
       'header',
       { class: 'page-head' },
-      h('p', { class: 'eyebrow' }, ctx.office.short_name),
+      h('p', { class: 'eyebrow' }, schoolOnly ? ownSchools.map((s) => schoolTitle(s.name)).join(', ') : ctx.office.short_name),
       h('h1', null, 'นำเข้าข้อมูล'),
       h('p', { class: 'context-line' }, 'ตรวจสอบไฟล์ก่อนทุกครั้ง ระบบจะยังไม่บันทึกจนกว่าจะกด “ยืนยันนำเข้า” และจะไม่บันทึกเลยถ้ามีแถวใดผิด'),
     ),
   );
 
-  let kind: ImportKind = (IMPORT_KINDS.find(([k]) => k === ctx.query.get('kind'))?.[0] ?? 'census') as ImportKind;
+  let kind: ImportKind = (kinds.find(([k]) => k === ctx.query.get('kind'))?.[0] ?? 'census') as ImportKind;
   let file: File | null = null;
   let busy = false;
 
   const roundInput = h('input', { type: 'text', value: ctx.round, list: 'import-rounds', inputmode: 'numeric', pattern: '\\d{4}/[123]', required: true, 'data-testid': 'import-round' });
-  const schoolInput = h('input', { type: 'text', inputmode: 'numeric', pattern: '\\d{10}', placeholder: 'เช่น 1024070191', 'data-testid': 'import-school' });
+  const schoolInput: HTMLInputElement | HTMLSelectElement = !schoolOnly
+    ? h('input', { type: 'text', inputmode: 'numeric', pattern: '\\d{10}', placeholder: 'เช่น 1024070191', 'data-testid': 'import-school' })
+    : ownSchools.length === 1
+      ? h('input', { type: 'text', value: ownSchools[0].code, readonly: true, 'data-testid': 'import-school' })
+      : h('select', { 'data-testid': 'import-school' }, ownSchools.map((s) => h('option', { value: s.code }, `${s.code} ${s.name}`)));
+  const officeOf = () => (schoolOnly ? ownSchools.find((s) => s.code === schoolInput.value)?.office ?? ownSchools[0].office : ctx.office.code);
   const rounds = h('datalist', { id: 'import-rounds' }, ctx.office.rounds.map((r) => h('option', { value: r })));
   // The native file button speaks the browser's language; this one speaks Thai and shows the name.
   const fileInput = h('input', { type: 'file', class: 'visually-hidden', accept: '.csv,.tsv,.txt,.xlsx,text/csv', required: true, 'data-testid': 'import-file' });
@@ -77,10 +92,16 @@ export function renderImport(ctx: AppContext, main: HTMLElement): void {
   const form = h(
     'form',
     { class: 'panel import-form' },
-    field('ประเภทข้อมูล', select({ 'data-testid': 'import-kind' }, IMPORT_KINDS, kind, (v) => ((kind = v as ImportKind), reset())), 'ไฟล์ CSV หรือ XLSX หนึ่งไฟล์ต่อหนึ่งประเภทข้อมูล'),
+    field('ประเภทข้อมูล', select({ 'data-testid': 'import-kind' }, kinds, kind, (v) => ((kind = v as ImportKind), reset())), schoolOnly ? 'ไฟล์ EMIS รายโรงเรียน (CSV หรือ XLSX) ของโรงเรียนของคุณ' : 'ไฟล์ CSV หรือ XLSX หนึ่งไฟล์ต่อหนึ่งประเภทข้อมูล'),
     field('รอบข้อมูล', roundInput, 'ปีการศึกษา/รอบ เช่น 2564/2 (รอบ 1 = 10 มิ.ย., 2 = 10 พ.ย., 3 = 31 มี.ค.)'),
     rounds,
-    field('รหัสโรงเรียน', schoolInput, 'เฉพาะไฟล์ EMIS รายโรงเรียน (ไฟล์ที่มีหัว ชั้น/เพศ หรือ ตำแหน่ง,วิทยฐานะ,ระดับ_ตำแหน่ง); ไฟล์ตารางรวมหลายโรงเรียนเว้นว่างไว้'),
+    field(
+      'รหัสโรงเรียน',
+      schoolInput,
+      schoolOnly
+        ? 'นำเข้าได้เฉพาะโรงเรียนของคุณ'
+        : 'เฉพาะไฟล์ EMIS รายโรงเรียน (ไฟล์ที่มีหัว ชั้น/เพศ หรือ ตำแหน่ง,วิทยฐานะ,ระดับ_ตำแหน่ง); ไฟล์ตารางรวมหลายโรงเรียนเว้นว่างไว้',
+    ),
     h('div', { class: 'field' }, h('span', { class: 'field-label' }, 'ไฟล์'), filePicker),
     h('div', { class: 'actions' }, checkButton),
   );
@@ -113,7 +134,7 @@ export function renderImport(ctx: AppContext, main: HTMLElement): void {
     const sent = file;
     try {
       const school = schoolInput.value.trim();
-      const result = await postImport(ctx.office.code, kind, round, { name: sent.name, bytes: await sent.arrayBuffer() }, dryRun, school);
+      const result = await postImport(officeOf(), kind, round, { name: sent.name, bytes: await sent.arrayBuffer() }, dryRun, school);
       if (!ctx.isCurrent()) return;
       if (dryRun) {
         const confirm = h('button', { type: 'button', class: 'button button-primary', 'data-testid': 'import-confirm' }, 'ยืนยันนำเข้า');
@@ -123,7 +144,7 @@ export function renderImport(ctx: AppContext, main: HTMLElement): void {
           resultPanel(result, sent.name),
           h('p', null, kind === 'schools'
             ? 'เมื่อกดยืนยัน ระบบจะเพิ่มหรือปรับปรุงรายชื่อโรงเรียนตามไฟล์นี้ในครั้งเดียว'
-            : `เมื่อกดยืนยัน ข้อมูล${IMPORT_KINDS.find(([k]) => k === kind)?.[1] ?? kind} รอบ ${round} เดิมของ${schoolInput.value.trim() ? 'โรงเรียนนี้' : 'ทุกโรงเรียนในเขต'}จะถูกแทนที่ด้วยไฟล์นี้ทั้งหมดในครั้งเดียว`),
+            : `เมื่อกดยืนยัน ข้อมูล${kinds.find(([k]) => k === kind)?.[1] ?? kind} รอบ ${round} เดิมของ${schoolInput.value.trim() ? 'โรงเรียนนี้' : 'ทุกโรงเรียนในเขต'}จะถูกแทนที่ด้วยไฟล์นี้ทั้งหมดในครั้งเดียว`),
           h('div', { class: 'actions' }, confirm, h('button', { type: 'button', class: 'button button-secondary', onclick: reset }, 'ยกเลิก')),
         );
       } else {

@@ -1,10 +1,11 @@
-import { getValidation, listSchools, type ValidationWarning } from '../api';
+import { getStatistics, getValidation, listSchools, type School, type ValidationWarning } from '../api';
 import { chartFigure } from '../charts';
 import type { AppContext } from '../context';
 import { append, h, loading } from '../dom';
 import { errorBox } from '../errors';
 import { formatDecimal, formatInteger, formatRatio, ratio, roundContext } from '../format';
 import { totalsByDistrict } from '../schools';
+import { districtStudents } from '../stats';
 
 /** Thai names for the figures a validation rule reports; unknown keys are shown as they come. */
 const FIGURE_LABELS: Record<string, string> = {
@@ -38,6 +39,7 @@ const FIGURE_LABELS: Record<string, string> = {
 
 function figureValue(key: string, value: string | number | null): string | HTMLElement {
   if (typeof value === 'number') return Number.isInteger(value) ? formatInteger(value) : formatDecimal(value);
+  // Warnings are shown only to readers of school data, who may open any school of the office.
   if (key === 'school' && value && /^\d+$/.test(value)) return h('a', { href: `#/schools/${value}` }, value);
   return value ?? '–';
 }
@@ -84,13 +86,20 @@ export async function renderOverview(ctx: AppContext, main: HTMLElement): Promis
     );
   }
 
+  // Readers of published figures only (group staff, the public) see the office's own summary and
+  // table 3's districts; the school list and the validation warnings need read_school_data.
+  const schoolData = ctx.can('read_school_data');
   const statsSlot = h('section', { class: 'stats', 'aria-label': 'ตัวเลขสำคัญ' }, loading());
   const chartSlot = h('section', { class: 'panel' }, h('h2', null, 'จำนวนนักเรียนรายอำเภอ'), loading());
   const warningSlot = h('section', { class: 'panel' }, h('h2', null, 'ผลการตรวจสอบความถูกต้องของข้อมูล'), loading());
   const zoneSlot = h('section', { class: 'panel' });
-  main.append(statsSlot, h('div', { class: 'grid-2' }, chartSlot, warningSlot), zoneSlot);
+  main.append(statsSlot, schoolData ? h('div', { class: 'grid-2' }, chartSlot, warningSlot) : chartSlot, zoneSlot);
 
-  const [schools, warnings] = await Promise.allSettled([listSchools(office.code, ctx.round), getValidation(office.code, ctx.round)]);
+  const [schools, warnings, table3] = await Promise.allSettled([
+    schoolData ? listSchools(office.code, ctx.round) : Promise.resolve(null as School[] | null),
+    schoolData ? getValidation(office.code, ctx.round) : Promise.resolve(null as ValidationWarning[] | null),
+    schoolData ? Promise.resolve(null) : getStatistics(office.code, 'table3', ctx.round),
+  ]);
   if (!ctx.isCurrent()) return;
 
   // The office's own summary is the figure of record; when it is for another round, the sums of the
@@ -118,8 +127,9 @@ export async function renderOverview(ctx: AppContext, main: HTMLElement): Promis
   );
 
   chartSlot.replaceChildren(h('h2', null, 'จำนวนนักเรียนรายอำเภอ'));
-  if (list) {
-    const districts = totalsByDistrict(list.filter((s) => s.active));
+  const published = table3.status === 'fulfilled' && table3.value ? districtStudents(table3.value) : null;
+  const districts = list ? totalsByDistrict(list.filter((s) => s.active)) : published;
+  if (districts) {
     const description = districts.map((d) => `${d.district} ${formatInteger(d.students)} คน`).join(', ');
     chartSlot.append(
       chartFigure(
@@ -128,12 +138,15 @@ export async function renderOverview(ctx: AppContext, main: HTMLElement): Promis
       ),
       h('p', { class: 'muted' }, h('a', { href: '#/statistics/table3' }, 'ดูตารางอัตราส่วนรายอำเภอ (ตารางที่ 3)')),
     );
-  } else if (schools.status === 'rejected') {
-    chartSlot.append(errorBox(schools.reason));
+  } else {
+    const failed = [schools, table3].find((r) => r.status === 'rejected');
+    chartSlot.append(errorBox(failed ? (failed as PromiseRejectedResult).reason : 'ไม่มีข้อมูลรายอำเภอ'));
   }
 
   warningSlot.replaceChildren(h('h2', null, 'ผลการตรวจสอบความถูกต้องของข้อมูล'));
-  if (warnings.status === 'fulfilled') {
+  if (warnings.status === 'rejected') {
+    warningSlot.append(errorBox(warnings.reason));
+  } else if (warnings.value) {
     append(warningSlot, [
       warnings.value.length === 0
         ? h('p', { class: 'ok' }, 'ไม่พบข้อขัดแย้งในข้อมูลรอบนี้')
@@ -142,8 +155,6 @@ export async function renderOverview(ctx: AppContext, main: HTMLElement): Promis
             h('ul', { class: 'warnings', 'data-testid': 'validation-warnings' }, warnings.value.map(warningItem)),
           ],
     ]);
-  } else {
-    warningSlot.append(errorBox(warnings.reason));
   }
 
   if (office.zones?.length) {
@@ -163,9 +174,9 @@ export async function renderOverview(ctx: AppContext, main: HTMLElement): Promis
               h(
                 'tr',
                 null,
-                h('td', null, h('a', { href: `#/schools?zone=${encodeURIComponent(z.code)}` }, z.name)),
+                h('td', null, schoolData ? h('a', { href: `#/schools?zone=${encodeURIComponent(z.code)}` }, z.name) : z.name),
                 h('td', null, z.district),
-                h('td', null, z.centre_school ? h('a', { href: `#/schools/${encodeURIComponent(z.centre_school.code)}` }, z.centre_school.name) : '–'),
+                h('td', null, z.centre_school ? (schoolData ? h('a', { href: `#/schools/${encodeURIComponent(z.centre_school.code)}` }, z.centre_school.name) : z.centre_school.name) : '–'),
                 h('td', { class: 'num' }, formatInteger(z.schools)),
               ),
             ),

@@ -1,9 +1,10 @@
 import { getSchool, type DegreeRow, type StaffRow } from '../api';
 import type { AppContext } from '../context';
-import { h, loading } from '../dom';
+import { append, h, loading } from '../dom';
 import { enrolmentLines } from '../enrolment';
 import { errorBox } from '../errors';
-import { formatInteger, formatRatio } from '../format';
+import { formatInteger, formatRatio, formatThaiDateTime } from '../format';
+import { schoolEditor } from './school-edit';
 
 /** The server's source tags in words; a file name or anything new is shown as it is. */
 export function sourceLabel(source: string): string {
@@ -51,14 +52,17 @@ function degreeTable(degrees: DegreeRow[]): HTMLElement {
   );
 }
 
-export async function renderSchool(ctx: AppContext, main: HTMLElement, code: string): Promise<void> {
-  const head = h('header', { class: 'page-head' }, h('p', { class: 'eyebrow' }, h('a', { href: '#/schools' }, '← โรงเรียนในสังกัด')), h('h1', null, `โรงเรียนรหัส ${code}`));
+export async function renderSchool(ctx: AppContext, main: HTMLElement, code: string, notice?: string): Promise<void> {
+  // The office's school list is there only for readers of the whole office (not a school officer).
+  const listed = ctx.can('read_school_data');
+  const back = () => (listed ? h('p', { class: 'eyebrow' }, h('a', { href: '#/schools' }, '← โรงเรียนในสังกัด')) : null);
+  const head = h('header', { class: 'page-head' }, back(), h('h1', null, `โรงเรียนรหัส ${code}`));
   const body = h('div', null, loading());
   main.append(head, body);
 
   let detail;
   try {
-    detail = await getSchool(code, ctx.round);
+    detail = await getSchool(code, ctx.round || undefined);
   } catch (error) {
     if (ctx.isCurrent()) body.replaceChildren(errorBox(error, 'ไม่พบข้อมูลโรงเรียนนี้'));
     return;
@@ -66,32 +70,70 @@ export async function renderSchool(ctx: AppContext, main: HTMLElement, code: str
   if (!ctx.isCurrent()) return;
   const school = detail.school;
   document.title = `${schoolTitle(school.name)} · Khet`;
-  head.replaceChildren(
-    h('p', { class: 'eyebrow' }, h('a', { href: '#/schools' }, '← โรงเรียนในสังกัด')),
+  head.replaceChildren();
+  append(head, [
+    back(),
     h('h1', null, schoolTitle(school.name), school.active ? null : h('span', { class: 'tag' }, 'ปิด/ยุบรวม')),
-    h('p', { class: 'context-line' }, `รอบข้อมูล ${ctx.round}`),
-  );
+    ctx.round ? h('p', { class: 'context-line' }, `รอบข้อมูล ${ctx.round}`) : null,
+  ]);
 
   const facts: [string, string | HTMLElement][] = [
     ['รหัสโรงเรียน (10 หลัก)', school.code],
     ['รหัส SMIS (8 หลัก)', school.smis_code || '–'],
     ['อำเภอ', school.district || '–'],
-    ['เขตคุณภาพการศึกษา', school.zone_code ? h('a', { href: `#/schools?zone=${encodeURIComponent(school.zone_code)}` }, school.zone_name ?? school.zone_code) : '–'],
+    ['เขตคุณภาพการศึกษา', school.zone_code ? (listed ? h('a', { href: `#/schools?zone=${encodeURIComponent(school.zone_code)}` }, school.zone_name ?? school.zone_code) : school.zone_name ?? school.zone_code) : '–'],
     ['สังกัด', school.affiliation || '–'],
     ['ระดับที่เปิดสอน', school.level_span || '–'],
     ['ขนาดโรงเรียน', school.size_group || '–'],
     ['สถานะ', school.active ? 'เปิดสอน' : 'ปิด/ยุบรวม'],
   ];
   if (school.source) facts.push(['ที่มาของข้อมูล', sourceLabel(school.source)]);
+  if (school.updated_by) facts.push(['แก้ไขล่าสุด', `${school.updated_by}${school.updated_at ? ' · ' + formatThaiDateTime(school.updated_at) : ''}`]);
+
+  // The edit form opens above the page, full width, so a conflict's comparison has room.
+  const editSlot = h('div');
+  const editable = ctx.canSchool('edit_school', school.code, school.office_code);
+  const editButton = editable ? h('button', { type: 'button', class: 'button button-secondary button-small', 'data-testid': 'school-edit' }, 'แก้ไขข้อมูลโรงเรียน') : null;
+  editButton?.addEventListener('click', () => {
+    editButton.hidden = true;
+    editSlot.replaceChildren(
+      schoolEditor({
+        school,
+        // The school page lists its office's zones (a school officer cannot read the office itself).
+        zones: detail.zones?.length ? detail.zones : ctx.office.zones ?? [],
+        districts: ctx.office.districts ?? [],
+        onSaved() {
+          ctx.invalidate();
+          if (!ctx.isCurrent()) return;
+          main.replaceChildren();
+          void renderSchool(ctx, main, code, 'บันทึกข้อมูลโรงเรียนเรียบร้อยแล้ว');
+        },
+        onReload() {
+          ctx.invalidate();
+          if (!ctx.isCurrent()) return;
+          main.replaceChildren();
+          void renderSchool(ctx, main, code, 'โหลดข้อมูลล่าสุดแล้ว การแก้ไขของคุณไม่ได้บันทึก');
+        },
+        onCancel() {
+          editSlot.replaceChildren();
+          editButton.hidden = false;
+        },
+      }),
+    );
+    editSlot.scrollIntoView({ block: 'start' });
+  });
   const lines = enrolmentLines(detail.enrolment);
   const totalStudents = lines.at(-1)?.total ?? school.students ?? 0;
   const teachers = detail.staff.reduce((n, s) => n + s.male + s.female, 0);
 
-  body.replaceChildren(
+  body.replaceChildren();
+  if (notice) body.append(h('div', { class: 'alert alert-ok', role: 'status', 'data-testid': 'school-notice' }, h('strong', null, notice)));
+  body.append(
+    editSlot,
     h(
       'div',
       { class: 'grid-2' },
-      h('section', { class: 'panel' }, h('h2', null, 'ข้อมูลทั่วไป'), h('dl', { class: 'facts' }, facts.map(([k, v]) => h('div', null, h('dt', null, k), h('dd', null, v))))),
+      h('section', { class: 'panel' }, h('div', { class: 'panel-head' }, h('h2', null, 'ข้อมูลทั่วไป'), editButton), h('dl', { class: 'facts' }, facts.map(([k, v]) => h('div', null, h('dt', null, k), h('dd', null, v))))),
       h(
         'section',
         { class: 'panel' },

@@ -1,0 +1,145 @@
+#include "http/gate.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "http/error_mapping.hpp"
+
+namespace khet::http {
+namespace {
+
+std::string_view Trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
+std::string Header(const Request& request, const std::string& name) {
+    const auto found = request.headers.find(name);
+    return found == request.headers.end() ? std::string() : found->second;
+}
+
+// Address and TLS as the client sees them.
+void ApplyTransport(Request& request, const GateOptions& options) {
+    request.secure = options.secure_cookies;
+    if (!options.trust_proxy) return;
+    const std::string forwarded = Header(request, "x-forwarded-for");
+    if (!forwarded.empty()) {
+        const auto comma = forwarded.rfind(',');
+        const std::string_view last =
+            Trim(comma == std::string::npos ? std::string_view(forwarded)
+                                            : std::string_view(forwarded).substr(comma + 1));
+        if (!last.empty()) request.remote_address = std::string(last);
+    }
+    if (Header(request, "x-forwarded-proto") == "https") request.secure = true;
+}
+
+bool ChangesState(const Request& request) {
+    return request.method != "GET" && request.method != "HEAD" && request.method != "OPTIONS";
+}
+
+// An Origin header naming another site than the Host the request was sent to.
+bool ForeignOrigin(const Request& request) {
+    const std::string origin = Header(request, "origin");
+    if (origin.empty()) return false;
+    const std::string host = Header(request, "host");
+    const auto scheme_end = origin.find("://");
+    if (scheme_end == std::string::npos) return true;  // "null" and other opaque origins
+    return origin.substr(scheme_end + 3) != host;
+}
+
+struct Resolved {
+    std::optional<Session> session;
+    bool clear_cookie = false;
+    std::optional<Error> failure;  // the store could not be read
+};
+
+Resolved ResolveSession(SessionService& sessions, Request& request, SessionService::Touch touch) {
+    Resolved resolved;
+    const auto token = CookieValue(request, kSessionCookie);
+    if (!token) return resolved;
+    auto session = sessions.Resume(*token, touch);
+    if (session) {
+        request.actor = Actor::SignedIn(session->user, request.remote_address);
+        resolved.session = std::move(*session);
+    } else if (session.error().code == ErrorCode::kUnauthenticated) {
+        resolved.clear_cookie = true;
+    } else {
+        resolved.failure = session.error();
+    }
+    return resolved;
+}
+
+}  // namespace
+
+std::optional<std::string> CookieValue(const Request& request, std::string_view name) {
+    const auto header = request.headers.find("cookie");
+    if (header == request.headers.end()) return std::nullopt;
+    std::string_view rest = header->second;
+    while (!rest.empty()) {
+        const auto end = rest.find(';');
+        const std::string_view pair = Trim(rest.substr(0, end));
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+        const auto equals = pair.find('=');
+        if (equals != std::string_view::npos && Trim(pair.substr(0, equals)) == name) {
+            return std::string(Trim(pair.substr(equals + 1)));
+        }
+    }
+    return std::nullopt;
+}
+
+std::string SessionCookie(std::string_view token, bool secure) {
+    return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Lax{}", kSessionCookie, token,
+                       secure ? "; Secure" : "");
+}
+
+std::string ClearedSessionCookie(bool secure) {
+    return fmt::format("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}", kSessionCookie,
+                       secure ? "; Secure" : "");
+}
+
+Response HandleApi(const Router& router, ResponseCache& cache, DataGenerationRepository& generation,
+                   SessionService& sessions, const GateOptions& options, Request request) {
+    ApplyTransport(request, options);
+    Resolved resolved = ResolveSession(sessions, request, SessionService::Touch::kWrite);
+    if (resolved.failure) return ErrorResponse(*resolved.failure);
+    if (ChangesState(request)) {
+        if (ForeignOrigin(request)) {
+            return ErrorResponse(Error{ErrorCode::kPermissionDenied,
+                                       "คำขอนี้มาจากเว็บไซต์อื่น: ระบบไม่รับคำขอแก้ไขข้อมูลข้ามเว็บไซต์",
+                                       {}});
+        }
+        // Signing in needs no token (there is no session yet); the Origin check covers it.
+        const bool signing_in = request.method == "POST" && request.path == "/api/v1/session";
+        if (resolved.session && !signing_in &&
+            !sessions.SameCsrfToken(resolved.session->csrf_token,
+                                    Header(request, std::string(kCsrfHeader)))) {
+            const std::string message =
+                "คำขอไม่มีรหัสป้องกันการปลอมคำขอ (CSRF) ที่ถูกต้อง: โหลดหน้าใหม่แล้วลองอีกครั้ง";
+            return ErrorResponse(Error{ErrorCode::kPermissionDenied,
+                                       message,
+                                       {FieldError{"X-CSRF-Token", message, 0, ""}}});
+        }
+    }
+    Response response = DispatchCached(router, cache, generation, request);
+    if (resolved.clear_cookie &&
+        std::none_of(response.headers.begin(), response.headers.end(),
+                     [](const auto& header) { return header.first == "Set-Cookie"; })) {
+        response.headers.emplace_back("Set-Cookie", ClearedSessionCookie(request.secure));
+    }
+    return response;
+}
+
+std::optional<Response> QuickApi(ResponseCache& cache, DataGenerationRepository& generation,
+                                 SessionService& sessions, const GateOptions& options,
+                                 Request request) {
+    if (request.method != "GET") return std::nullopt;
+    ApplyTransport(request, options);
+    Resolved resolved = ResolveSession(sessions, request, SessionService::Touch::kReadOnly);
+    if (resolved.failure || resolved.clear_cookie) return std::nullopt;
+    if (resolved.session && resolved.session->touch_due) return std::nullopt;
+    return KeptAnswer(cache, generation, request);
+}
+
+}  // namespace khet::http
