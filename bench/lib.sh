@@ -181,11 +181,33 @@ EOF
     done
 }
 
-# Runs wrk against a URL; prints "requests_per_second p99_ms socket_errors". A non-2xx answer
-# fails: the figure would not be of the page asked for.
+# Signs in to the running `khet serve` as LOGIN with its password from ACCOUNTS (the file of
+# `khet demo --accounts-file`); sets KHET_COOKIE ("khet_session=…") for bench_curl and bench_wrk.
+bench_sign_in() {
+    local accounts=$1 login=$2 password
+    password=$(python3 -c 'import json, sys
+print(next(a["password"] for a in json.load(open(sys.argv[1]))["accounts"] if a["login"] == sys.argv[2]))' \
+        "$accounts" "$login")
+    KHET_COOKIE=$(curl -fsS -o /dev/null -c - -H 'Content-Type: application/json' \
+        --data "{\"login\":\"$login\",\"password\":\"$password\"}" \
+        "http://127.0.0.1:$KHET_PORT/api/v1/session" | awk '$6 == "khet_session" { print $6 "=" $7 }')
+    [ -n "$KHET_COOKIE" ] || { echo "bench: could not sign in as $login" >&2; exit 1; }
+}
+
+# curl with the session of bench_sign_in.
+bench_curl() {
+    curl -fsS -H "Cookie: $KHET_COOKIE" "$@"
+}
+
+# Runs wrk against a URL (with the session of bench_sign_in when it is one of khet's); prints
+# "requests_per_second p99_ms socket_errors". A non-2xx answer fails: the figure would not be of
+# the page asked for.
 bench_wrk() {
-    local url=$1 seconds=${2:-10}
-    wrk -t2 -c64 -d"${seconds}s" --latency "$url" | awk '
+    local url=$1 seconds=${2:-10} header=()
+    if [ -n "${KHET_PORT:-}" ] && [[ $url == "http://127.0.0.1:$KHET_PORT/"* ]]; then
+        header=(-H "Cookie: $KHET_COOKIE")
+    fi
+    wrk -t2 -c64 -d"${seconds}s" --latency "${header[@]}" "$url" | awk '
         function ms(text) {
             if (text ~ /us$/) return substr(text, 1, length(text) - 2) / 1000
             if (text ~ /ms$/) return substr(text, 1, length(text) - 2) + 0

@@ -18,15 +18,16 @@ cd "$BENCH_TMP"
 
 echo "== table 3 over HTTP: khet serve vs nginx static file =="
 bench_machine
-"$KHET" demo --db demo.db --school-list "$DEMO_LIST" >/dev/null
+"$KHET" demo --db demo.db --school-list "$DEMO_LIST" --accounts-file accounts.json >/dev/null
 bench_start_khet demo.db "$THREADS"
+bench_sign_in accounts.json admin.2402  # every request below carries the session cookie
 mkdir -p www
-curl -fsS -o www/table3.json "http://127.0.0.1:$KHET_PORT$PATH_TABLE3"
+bench_curl -o www/table3.json "http://127.0.0.1:$KHET_PORT$PATH_TABLE3"
 bench_start_nginx "$BENCH_TMP/www" "$THREADS"
 KHET_URL="http://127.0.0.1:$KHET_PORT$PATH_TABLE3"
 NGINX_URL="http://127.0.0.1:$NGINX_PORT/table3.json"
 curl -fsS "$NGINX_URL" | cmp - www/table3.json
-curl -fsS "$KHET_URL" | cmp - www/table3.json
+bench_curl "$KHET_URL" | cmp - www/table3.json
 echo "body: $(stat -c %s www/table3.json) bytes, identical from both servers"
 
 bench_wait_for_quiet

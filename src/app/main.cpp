@@ -257,6 +257,7 @@ int Serve(const std::string& database, const ServeArgs& args) {
     http::Router router;
     http::RegisterApi(router, [database] { return ThreadWiring(database).Api(); });
     http::ResponseCache cache;
+    http::SessionCache sessions;
     const http::StaticFiles files(args.web);
     // Files and kept answers go out from the connection's own thread; the rest is computed on
     // a worker thread, each thread with its own store connection.
@@ -264,7 +265,8 @@ int Serve(const std::string& database, const ServeArgs& args) {
     const auto quick = [&](const http::Request& request) -> std::optional<http::Response> {
         if (request.path.starts_with("/api/")) {
             Wiring& wiring = ThreadWiring(database);
-            return http::QuickApi(cache, wiring.Store(), wiring.Sessions(), gate, request);
+            return http::QuickApi(cache, sessions, wiring.Store(), wiring.Sessions(), gate,
+                                  request);
         }
         if (request.method == "GET" || request.method == "HEAD") return files.Find(request.path);
         return std::nullopt;
@@ -272,7 +274,8 @@ int Serve(const std::string& database, const ServeArgs& args) {
     const auto handler = [&](const http::Request& request) {
         if (request.path.starts_with("/api/")) {
             Wiring& wiring = ThreadWiring(database);
-            return http::HandleApi(router, cache, wiring.Store(), wiring.Sessions(), gate, request);
+            return http::HandleApi(router, cache, sessions, wiring.Store(), wiring.Sessions(), gate,
+                                   request);
         }
         return router.Dispatch(request);
     };

@@ -45,10 +45,11 @@ struct AuditFilter {
     std::string action = {};
     std::string entity = {};
     std::string entity_id = {};
-    std::string from_date =
-        {};  // "2026-11-01": entries at or after the start of that day (Thai time)
-    std::string to_date = {};  // "2026-11-30": entries before the end of that day (Thai time)
-    int limit = 200;
+    // "2026-11-01": entries at or after the start of that day (Thai time).
+    std::string from_date = {};
+    // "2026-11-30": entries before the end of that day (Thai time).
+    std::string to_date = {};
+    int limit = 200;  // 1–10,000
 };
 
 }  // namespace khet

@@ -5,18 +5,13 @@
 #include <algorithm>
 
 #include "base/json_text.hpp"
+#include "base/utf8.hpp"
 
 namespace khet {
 namespace {
 
 bool AllDigits(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-std::size_t CodePoints(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
 }
 
 bool Blank(std::string_view text) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/assert.hpp"
+#include "base/utf8.hpp"
 
 namespace khet {
 
@@ -133,11 +134,7 @@ Result<std::string> NormalizeLogin(std::string_view login) {
 }
 
 Status ValidatePassword(std::string_view password) {
-    int code_points = 0;
-    for (char c : password) {
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++code_points;
-    }
-    if (code_points < kMinPasswordLength) {
+    if (CodePoints(password) < static_cast<std::size_t>(kMinPasswordLength)) {
         const std::string message =
             fmt::format("รหัสผ่านต้องยาวอย่างน้อย {} ตัวอักษร", kMinPasswordLength);
         return InvalidArgument(message, {FieldError{"password", message, 0, ""}});

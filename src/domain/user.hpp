@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,8 @@ Result<std::string> NormalizeLogin(std::string_view login);
 
 /// Passwords are at least this many characters (code points, so Thai counts as typed).
 inline constexpr int kMinPasswordLength = 10;
+/// The longest display name, in characters typed (a Thai name with its title fits in 100).
+inline constexpr std::size_t kMaxDisplayName = 200;
 
 /// kInvalidArgument when the password is shorter than kMinPasswordLength.
 Status ValidatePassword(std::string_view password);

@@ -312,7 +312,7 @@ Response AddUser(const ApiServices& services, const Request& request) {
     auto body = JsonBody::Parse(request.body, 8 * 1024);
     if (!body) return ErrorResponse(body.error());
     const std::string login = body->String("login", true, 64);
-    const std::string name = body->String("display_name", true, 200);
+    const std::string name = body->String("display_name", true, kMaxDisplayName);
     const std::string role_name = body->String("role", true, 40);
     Grant grant;
     grant.office_code = body->String("office", false, 10);
@@ -367,16 +367,11 @@ Response Audit(const ApiServices& services, const Request& request, const PathPa
     }
     const std::string format_name = request.Query("format").value_or("json");
     if (format_name == "json") {
-        // One more than asked, to say whether the list was cut.
-        const int asked = filter.limit;
-        if (filter.limit > 0) ++filter.limit;
-        auto entries = services.audit.Entries(request.actor, filter);
-        if (!entries) return ErrorResponse(entries.error());
-        const bool truncated = asked > 0 && static_cast<int>(entries->size()) > asked;
-        if (truncated) entries->pop_back();
+        auto page = services.audit.Entries(request.actor, filter);
+        if (!page) return ErrorResponse(page.error());
         nlohmann::json list = nlohmann::json::array();
-        for (const AuditEntry& entry : *entries) list.push_back(ToJson(entry));
-        return Json({{"entries", std::move(list)}, {"truncated", truncated}});
+        for (const AuditEntry& entry : page->entries) list.push_back(ToJson(entry));
+        return Json({{"entries", std::move(list)}, {"truncated", page->truncated}});
     }
     auto format = reports::ParseFormat(format_name);
     if (!format) return ErrorResponse(format.error());

@@ -50,25 +50,47 @@ bool ForeignOrigin(const Request& request) {
 }
 
 struct Resolved {
-    std::optional<Session> session;
+    std::shared_ptr<const Session> session;
     bool clear_cookie = false;
     std::optional<Error> failure;  // the store could not be read
 };
 
-Resolved ResolveSession(SessionService& sessions, Request& request, SessionService::Touch touch) {
+// The request's session: for a read, one resolved a moment ago if still current, else the
+// store's (kept for the next reads unless a write of last-seen is due).
+Resolved ResolveSession(SessionService& sessions, SessionCache& kept, Request& request,
+                        SessionService::Touch touch) {
     Resolved resolved;
     const auto token = CookieValue(request, kSessionCookie);
     if (!token) return resolved;
+    const bool read = !ChangesState(request);
+    const auto now = SessionCache::Clock::now();
+    if (read) {
+        if (auto session = kept.Find(*token, now); session && sessions.StillCurrent(*session)) {
+            request.actor = Actor::SignedIn(session->user, request.remote_address);
+            resolved.session = std::move(session);
+            return resolved;
+        }
+    }
     auto session = sessions.Resume(*token, touch);
     if (session) {
         request.actor = Actor::SignedIn(session->user, request.remote_address);
-        resolved.session = std::move(*session);
+        resolved.session = std::make_shared<const Session>(std::move(*session));
+        if (read && !resolved.session->touch_due) kept.Keep(*token, resolved.session, now);
     } else if (session.error().code == ErrorCode::kUnauthenticated) {
         resolved.clear_cookie = true;
     } else {
         resolved.failure = session.error();
     }
     return resolved;
+}
+
+// API answers carry one user's data: no browser or proxy may keep them (downloads included).
+Response NotStored(Response response) {
+    const bool has_policy =
+        std::any_of(response.headers.begin(), response.headers.end(),
+                    [](const auto& header) { return header.first == "Cache-Control"; });
+    if (!has_policy) response.headers.emplace_back("Cache-Control", "no-store");
+    return response;
 }
 
 }  // namespace
@@ -99,11 +121,25 @@ std::string ClearedSessionCookie(bool secure) {
                        secure ? "; Secure" : "");
 }
 
-Response HandleApi(const Router& router, ResponseCache& cache, DataGenerationRepository& generation,
-                   SessionService& sessions, const GateOptions& options, Request request) {
+Response HandleApi(const Router& router, ResponseCache& cache, SessionCache& kept_sessions,
+                   DataGenerationRepository& generation, SessionService& sessions,
+                   const GateOptions& options, Request request) {
     ApplyTransport(request, options);
-    Resolved resolved = ResolveSession(sessions, request, SessionService::Touch::kWrite);
+    Resolved resolved =
+        ResolveSession(sessions, kept_sessions, request, SessionService::Touch::kWrite);
     if (resolved.failure) return ErrorResponse(*resolved.failure);
+    // Nobody signed in may do nothing but sign in: refused here before a handler reads a body
+    // (an upload is parsed before its service can say no), and again by every service.
+    if (request.path != "/api/v1/session" && !request.path.starts_with("/api/v1/session/")) {
+        if (auto signed_in = RequireSignedIn(request.actor);
+            !signed_in && signed_in.error().code == ErrorCode::kUnauthenticated) {
+            Response refused = ErrorResponse(signed_in.error());
+            if (resolved.clear_cookie) {
+                refused.headers.emplace_back("Set-Cookie", ClearedSessionCookie(request.secure));
+            }
+            return NotStored(std::move(refused));
+        }
+    }
     if (ChangesState(request)) {
         if (ForeignOrigin(request)) {
             return ErrorResponse(Error{ErrorCode::kPermissionDenied,
@@ -123,23 +159,28 @@ Response HandleApi(const Router& router, ResponseCache& cache, DataGenerationRep
         }
     }
     Response response = DispatchCached(router, cache, generation, request);
+    // A write may have ended sessions or changed what their users may do.
+    if (ChangesState(request)) kept_sessions.Clear();
     if (resolved.clear_cookie &&
         std::none_of(response.headers.begin(), response.headers.end(),
                      [](const auto& header) { return header.first == "Set-Cookie"; })) {
         response.headers.emplace_back("Set-Cookie", ClearedSessionCookie(request.secure));
     }
-    return response;
+    return NotStored(std::move(response));
 }
 
-std::optional<Response> QuickApi(ResponseCache& cache, DataGenerationRepository& generation,
-                                 SessionService& sessions, const GateOptions& options,
-                                 Request request) {
+std::optional<Response> QuickApi(ResponseCache& cache, SessionCache& kept_sessions,
+                                 DataGenerationRepository& generation, SessionService& sessions,
+                                 const GateOptions& options, Request request) {
     if (request.method != "GET") return std::nullopt;
     ApplyTransport(request, options);
-    Resolved resolved = ResolveSession(sessions, request, SessionService::Touch::kReadOnly);
+    Resolved resolved =
+        ResolveSession(sessions, kept_sessions, request, SessionService::Touch::kReadOnly);
     if (resolved.failure || resolved.clear_cookie) return std::nullopt;
     if (resolved.session && resolved.session->touch_due) return std::nullopt;
-    return KeptAnswer(cache, generation, request);
+    auto kept = KeptAnswer(cache, generation, request);
+    if (!kept) return std::nullopt;
+    return NotStored(std::move(*kept));
 }
 
 }  // namespace khet::http

@@ -7,6 +7,7 @@
 #include "http/message.hpp"
 #include "http/response_cache.hpp"
 #include "http/router.hpp"
+#include "http/session_cache.hpp"
 #include "services/sessions.hpp"
 
 namespace khet::http {
@@ -35,14 +36,16 @@ std::string ClearedSessionCookie(bool secure);
 /// unknown or expired session is anonymous, and its cookie is cleared), refuses a state-changing
 /// request whose Origin is another site or, with a session, whose X-CSRF-Token is not the
 /// session's, and answers through the cache (per user) and the router. Permissions are checked
-/// by the services the handlers call, not here.
-Response HandleApi(const Router& router, ResponseCache& cache, DataGenerationRepository& generation,
-                   SessionService& sessions, const GateOptions& options, Request request);
+/// by the services the handlers call, not here. Reads may use a session resolved a moment ago
+/// (`kept_sessions`); a state-changing request clears those.
+Response HandleApi(const Router& router, ResponseCache& cache, SessionCache& kept_sessions,
+                   DataGenerationRepository& generation, SessionService& sessions,
+                   const GateOptions& options, Request request);
 
 /// The kept answer for an API GET, when its session is valid and needs no write; nullopt sends
 /// the request on to HandleApi on a worker thread.
-std::optional<Response> QuickApi(ResponseCache& cache, DataGenerationRepository& generation,
-                                 SessionService& sessions, const GateOptions& options,
-                                 Request request);
+std::optional<Response> QuickApi(ResponseCache& cache, SessionCache& kept_sessions,
+                                 DataGenerationRepository& generation, SessionService& sessions,
+                                 const GateOptions& options, Request request);
 
 }  // namespace khet::http

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "base/assert.hpp"
+#include "base/utf8.hpp"
 #include "domain/size_scheme.hpp"
 #include "thai/thai_time.hpp"
 
@@ -237,10 +238,7 @@ std::string JsonBody::String(const std::string& name, bool required, std::size_t
         return "";
     }
     std::string text = value->get<std::string>();
-    const auto code_points = std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    });
-    if (static_cast<std::size_t>(code_points) > max_chars) {
+    if (CodePoints(text) > max_chars) {
         errors_.push_back({name, fmt::format("{} ยาวเกิน {} ตัวอักษร", name, max_chars), 0, ""});
         return "";
     }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "base/json_text.hpp"
+#include "base/utf8.hpp"
 
 namespace khet {
 namespace {
@@ -98,8 +99,9 @@ Result<NewAccount> AccountService::AddAccount(const Actor& actor, std::string_vi
     if (!normal) fields.push_back({"login", normal.error().message, 0, ""});
     if (display_name.find_first_not_of(" \t") == std::string_view::npos) {
         fields.push_back({"display_name", "ต้องระบุชื่อที่แสดงของผู้ใช้", 0, ""});
-    } else if (display_name.size() > 300) {
-        fields.push_back({"display_name", "ชื่อที่แสดงยาวเกินไป", 0, ""});
+    } else if (CodePoints(display_name) > kMaxDisplayName) {
+        fields.push_back(
+            {"display_name", fmt::format("ชื่อที่แสดงยาวเกิน {} ตัวอักษร", kMaxDisplayName), 0, ""});
     }
     if (auto valid = ValidateGrant(grant); !valid) {
         fields.push_back({"role", valid.error().message, 0, ""});

@@ -14,8 +14,7 @@ constexpr int kMaxEntries = 10000;
 
 }  // namespace
 
-Result<std::vector<AuditEntry>> AuditService::Entries(const Actor& actor,
-                                                      const AuditFilter& filter) {
+Result<AuditPage> AuditService::Entries(const Actor& actor, const AuditFilter& filter) {
     if (auto signed_in = RequireSignedIn(actor); !signed_in) {
         return std::unexpected(signed_in.error());
     }
@@ -63,12 +62,23 @@ Result<std::vector<AuditEntry>> AuditService::Entries(const Actor& actor,
         std::string message = fields.front().message;
         return InvalidArgument(std::move(message), std::move(fields));
     }
-    return audit_.AuditEntries(filter, from_at, to_at);
+    // One more than asked, to say whether the list was cut.
+    AuditFilter one_more = filter;
+    ++one_more.limit;
+    auto entries = audit_.AuditEntries(one_more, from_at, to_at);
+    if (!entries) return std::unexpected(entries.error());
+    AuditPage page{std::move(*entries), false};
+    if (page.entries.size() > static_cast<std::size_t>(filter.limit)) {
+        page.entries.resize(static_cast<std::size_t>(filter.limit));
+        page.truncated = true;
+    }
+    return page;
 }
 
 Result<Document> AuditService::EntriesDocument(const Actor& actor, const AuditFilter& filter) {
-    auto entries = Entries(actor, filter);
-    if (!entries) return std::unexpected(entries.error());
+    auto page = Entries(actor, filter);
+    if (!page) return std::unexpected(page.error());
+    const std::vector<AuditEntry>& entries = page->entries;
     Table table;
     table.id = "audit";
     table.caption = filter.office_code.empty()
@@ -80,7 +90,7 @@ Result<Document> AuditService::EntriesDocument(const Actor& actor, const AuditFi
         {"action", "การกระทำ", CellKind::kText},   {"entity", "ประเภทข้อมูล", CellKind::kText},
         {"entity_id", "รหัสข้อมูล", CellKind::kText}, {"before", "ก่อนแก้ไข", CellKind::kText},
         {"after", "หลังแก้ไข", CellKind::kText}};
-    for (const AuditEntry& entry : *entries) {
+    for (const AuditEntry& entry : entries) {
         const auto when = ParseUtcIso(entry.at);
         table.rows.push_back(
             {{Cell::Text(when ? FormatThaiDateTime(*when, DateStyle::kShort) : entry.at),
@@ -93,7 +103,9 @@ Result<Document> AuditService::EntriesDocument(const Actor& actor, const AuditFi
     document.title = table.caption;
     document.provenance = {
         fmt::format("ส่งออกจาก Khet เมื่อ {}", FormatThaiDateTime(std::chrono::system_clock::now())),
-        fmt::format("{} รายการ ใหม่สุดก่อน", entries->size())};
+        page->truncated
+            ? fmt::format("{} รายการล่าสุด (ยังมีรายการเก่ากว่านี้: เลือกช่วงวันที่ให้แคบลง)", entries.size())
+            : fmt::format("{} รายการ ใหม่สุดก่อน", entries.size())};
     document.blocks.emplace_back(std::move(table));
     return document;
 }

@@ -77,8 +77,12 @@ Result<SignedIn> SessionService::SignIn(std::string_view login, std::string_view
     if (auto purged = sessions_.PurgeExpired(now, now - 30 * 24 * 3600); !purged) {
         return std::unexpected(purged.error());
     }
-    signed_in.session = {std::move(*user), record.csrf_token, record.expires_at,
-                         std::min(record.expires_at, now + policy_.idle_seconds), false};
+    signed_in.session = {std::move(*user),
+                         record.csrf_token,
+                         record.expires_at,
+                         std::min(record.expires_at, now + policy_.idle_seconds),
+                         now + policy_.touch_every_seconds,
+                         false};
     return signed_in;
 }
 
@@ -96,8 +100,11 @@ Result<Session> SessionService::Resume(std::string_view token, Touch touch) {
     auto user = users_.FindUser(record->user_id);
     if (!user && user.error().code == ErrorCode::kNotFound) return SessionEnded();
     if (!user) return std::unexpected(user.error());
-    Session session{std::move(*user), record->csrf_token, record->expires_at,
+    Session session{std::move(*user),
+                    record->csrf_token,
+                    record->expires_at,
                     std::min(record->expires_at, record->last_seen_at + policy_.idle_seconds),
+                    record->last_seen_at + policy_.touch_every_seconds,
                     false};
     if (now - record->last_seen_at >= policy_.touch_every_seconds) {
         if (touch == Touch::kReadOnly) {
@@ -107,6 +114,7 @@ Result<Session> SessionService::Resume(std::string_view token, Touch touch) {
                 return std::unexpected(touched.error());
             }
             session.idle_expires_at = std::min(record->expires_at, now + policy_.idle_seconds);
+            session.touch_at = now + policy_.touch_every_seconds;
         }
     }
     return session;

@@ -33,6 +33,7 @@ struct Session {
     std::string csrf_token;
     std::int64_t expires_at = 0;       // absolute expiry, seconds since 1970 UTC
     std::int64_t idle_expires_at = 0;  // when it ends unless used before
+    std::int64_t touch_at = 0;         // when last-seen is next due a write
     bool touch_due = false;            // Resume(…, kReadOnly) found last-seen due a write
 };
 
@@ -66,6 +67,13 @@ class SessionService {
     /// With kWrite, last-seen is written when due; with kReadOnly nothing is written and
     /// touch_due says whether it was due.
     Result<Session> Resume(std::string_view token, Touch touch = Touch::kWrite);
+
+    /// Whether a session resumed a moment ago may still be used as it was, without asking the
+    /// store: it has not ended (idle or absolute) nor come due for a write of last-seen.
+    bool StillCurrent(const Session& session) const {
+        const std::int64_t now = clock_.NowSeconds();
+        return !session.touch_due && now < session.idle_expires_at && now < session.touch_at;
+    }
 
     /// Ends the token's session (nothing when it has none).
     Status SignOut(std::string_view token);

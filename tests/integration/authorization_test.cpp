@@ -5,16 +5,19 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <fstream>
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 
 #include "http/api.hpp"
 #include "http/gate.hpp"
 #include "tests/support/fixtures.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace khet::testing {
 namespace {
@@ -286,13 +289,14 @@ class Authorization : public ::testing::TestWithParam<std::string> {
             request.headers["cookie"] = std::string(http::kSessionCookie) + "=" + signed_in->token;
             request.headers["x-csrf-token"] = signed_in->session.csrf_token;
         }
-        return http::HandleApi(router_, cache_, fixture_.Store(), fixture_.Sessions(), {},
-                               std::move(request));
+        return http::HandleApi(router_, cache_, sessions_, fixture_.Store(), fixture_.Sessions(),
+                               {}, std::move(request));
     }
 
     StoreFixture fixture_{GetParam()};
     http::Router router_;
     http::ResponseCache cache_;
+    http::SessionCache sessions_;
     std::string school_a_, school_b_;
     std::map<Place, Target> targets_;
     std::map<std::string, std::string> one_time_;
@@ -357,6 +361,84 @@ TEST_P(Authorization, EveryEndpointAllowsExactlyWhatEachRoleMayInAndOutOfItsScop
 
 INSTANTIATE_TEST_SUITE_P(Engines, Authorization, ::testing::ValuesIn(kEngines),
                          [](const auto& info) { return info.param; });
+
+// The operations of docs/api/openapi.yaml by path ("/offices/{office}" → {"get"}), read line by
+// line: a path is a key at two spaces' indent under `paths:`, its operations the method keys at
+// four spaces below it, up to the next path or the end of `paths:`.
+std::map<std::string, std::set<std::string>> DocumentedOperations(const std::string& yaml) {
+    static const std::set<std::string> kMethods = {"get",     "put",  "post",  "delete",
+                                                   "options", "head", "patch", "trace"};
+    std::map<std::string, std::set<std::string>> operations;
+    std::istringstream lines(yaml);
+    std::string line;
+    bool in_paths = false;
+    std::string path;
+    while (std::getline(lines, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line.front() == '#') continue;
+        if (line.front() != ' ') {  // a top-level key: `paths:` or another section
+            in_paths = line == "paths:";
+            path.clear();
+            continue;
+        }
+        if (!in_paths) continue;
+        if (line.starts_with("  /") && line.ends_with(":")) {
+            path = line.substr(2, line.size() - 3);
+            operations.emplace(path, std::set<std::string>());
+        } else if (line.starts_with("  ") && line[2] != ' ') {
+            path.clear();  // another key at the paths' level
+        } else if (!path.empty() && line.starts_with("    ") && line[4] != ' ') {
+            const auto colon = line.find(':');
+            if (colon != std::string::npos && kMethods.count(line.substr(4, colon - 4))) {
+                operations[path].insert(line.substr(4, colon - 4));
+            }
+        }
+    }
+    return operations;
+}
+
+// The API document lists every route the server registers, with its method, and nothing more.
+TEST(ApiDocument, ListsEveryRouteWithItsMethods) {
+    http::Router router;
+    http::RegisterApi(router, []() -> http::ApiServices {
+        throw std::logic_error("no handler runs in this test");
+    });
+    const std::string yaml = ReadAll(SourcePath("docs/api/openapi.yaml"));
+    ASSERT_FALSE(yaml.empty()) << "cannot read docs/api/openapi.yaml";
+    const auto documented = DocumentedOperations(yaml);
+    ASSERT_FALSE(documented.empty()) << "docs/api/openapi.yaml has no paths";
+
+    constexpr std::string_view kPrefix = "/api/v1";
+    std::map<std::string, std::set<std::string>> registered;
+    for (const std::string& route : router.Routes()) {
+        const auto space = route.find(' ');
+        ASSERT_NE(space, std::string::npos) << route;
+        std::string method = route.substr(0, space);
+        for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        std::string path = route.substr(space + 1);
+        ASSERT_TRUE(path.starts_with(kPrefix)) << "route outside " << kPrefix << ": " << route;
+        path.erase(0, kPrefix.size());
+        registered[path].insert(method);
+
+        const auto found = documented.find(path);
+        if (found == documented.end()) {
+            ADD_FAILURE() << "route " << route << " is missing from docs/api/openapi.yaml: add the"
+                          << " path \"" << path << "\" with its \"" << method << "\" operation";
+        } else if (!found->second.count(method)) {
+            ADD_FAILURE() << "route " << route << " is missing from docs/api/openapi.yaml: the"
+                          << " path \"" << path << "\" has no \"" << method << "\" operation";
+        }
+    }
+    EXPECT_GT(registered.size(), 10u);
+    for (const auto& [path, methods] : documented) {
+        for (const std::string& method : methods) {
+            const auto found = registered.find(path);
+            EXPECT_TRUE(found != registered.end() && found->second.count(method))
+                << "docs/api/openapi.yaml documents " << method << " " << path
+                << ", which the server does not register";
+        }
+    }
+}
 
 }  // namespace
 }  // namespace khet::testing

@@ -91,8 +91,8 @@ class HttpApi : public ::testing::Test {
         request.remote_address = "127.0.0.1";
         request.headers["cookie"] = std::string(http::kSessionCookie) + "=" + token_;
         if (request.method != "GET") request.headers["x-csrf-token"] = csrf_;
-        return http::HandleApi(router_, cache_, fixture_.Store(), fixture_.Sessions(), {},
-                               std::move(request));
+        return http::HandleApi(router_, cache_, sessions_, fixture_.Store(), fixture_.Sessions(),
+                               {}, std::move(request));
     }
     http::Response Get(std::string path, std::map<std::string, std::string> query = {}) {
         return Send("GET", std::move(path), std::move(query));
@@ -114,6 +114,7 @@ class HttpApi : public ::testing::Test {
     StoreFixture fixture_{"sqlite"};
     http::Router router_;
     http::ResponseCache cache_;
+    http::SessionCache sessions_;
     std::string token_;
     std::string csrf_;
 };
@@ -537,11 +538,13 @@ TEST(HttpServer, ServesTheApiOnLoopbackAndExitsCleanlyOnSigterm) {
     EXPECT_THAT(offices.Header("content-security-policy"), HasSubstr("default-src 'self'"));
     EXPECT_EQ(offices.Header("x-content-type-options"), "nosniff");
     EXPECT_EQ(offices.Header("x-frame-options"), "DENY");
+    EXPECT_EQ(offices.Header("cache-control"), "no-store") << "a user's data is not kept";
 
     ASSERT_TRUE(keep_alive.Send(get("/api/v1/offices/2402")));
     const HttpReply office = keep_alive.Read();
     ASSERT_EQ(office.status, 200) << office.body;
     EXPECT_EQ(Json::parse(office.body)["summary"]["students"], 27853);
+    EXPECT_EQ(office.Header("cache-control"), "no-store");
 
     ASSERT_TRUE(keep_alive.Send(get("/api/v1/offices/2402/statistics/table3", true)));
     const HttpReply table = keep_alive.Read();

@@ -1,4 +1,5 @@
 // Sessions, sign-in throttling, CSRF, the audit trail and versioned edits, on both engines.
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -51,8 +52,8 @@ class SessionsAndAudit : public ::testing::TestWithParam<std::string> {
             request.headers["cookie"] = "theme=dark; khet_session=" + session->token;
             if (with_csrf) request.headers["x-csrf-token"] = session->session.csrf_token;
         }
-        return http::HandleApi(router_, cache_, fixture_.Store(), fixture_.Sessions(), options,
-                               std::move(request));
+        return http::HandleApi(router_, cache_, sessions_, fixture_.Store(), fixture_.Sessions(),
+                               options, std::move(request));
     }
 
     static http::Request Put(const std::string& path, Json body) {
@@ -72,6 +73,7 @@ class SessionsAndAudit : public ::testing::TestWithParam<std::string> {
     StoreFixture fixture_{GetParam()};
     http::Router router_;
     http::ResponseCache cache_;
+    http::SessionCache sessions_;
     std::string school_;
 };
 
@@ -230,8 +232,9 @@ TEST_P(SessionsAndAudit, AnEditIsAuditedWithBeforeAndAfterAndAStaleOneIsAConflic
     auto entries = fixture_.Audit().Entries(
         Actor::Console(), AuditFilter{.office_code = "2402", .action = "school.update"});
     ASSERT_TRUE(entries) << Describe(entries.error());
-    ASSERT_EQ(entries->size(), 1u);
-    const AuditEntry& entry = entries->front();
+    ASSERT_EQ(entries->entries.size(), 1u);
+    EXPECT_FALSE(entries->truncated);
+    const AuditEntry& entry = entries->entries.front();
     EXPECT_EQ(entry.user_login, "admin");
     EXPECT_EQ(entry.address, "10.0.0.7");
     EXPECT_EQ(entry.entity, "school");
@@ -279,14 +282,14 @@ TEST_P(SessionsAndAudit, AnImportRecordsItsFileHashAndRowCountsInTheSameTransact
     auto entries = fixture_.Audit().Entries(
         Actor::Console(), AuditFilter{.office_code = "2402", .action = "import.census"});
     ASSERT_TRUE(entries);
-    ASSERT_EQ(entries->size(), 1u);
-    const Json after = Json::parse(entries->front().after);
+    ASSERT_EQ(entries->entries.size(), 1u);
+    const Json after = Json::parse(entries->entries.front().after);
     EXPECT_EQ(after["file"], "census-2564.csv");
     EXPECT_EQ(after["sha256"], sheets::Sha256Hex(csv));
     EXPECT_EQ(after["sha256"].get<std::string>().size(), 64u);
     EXPECT_EQ(after["rows"], 1);
     EXPECT_EQ(after["round"], "2564/2");
-    EXPECT_EQ(entries->front().user_login, "console");
+    EXPECT_EQ(entries->entries.front().user_login, "console");
 
     // A refused import leaves neither rows nor an audit entry.
     const long long before = Count("SELECT COUNT(*) FROM audit_log");
@@ -324,6 +327,80 @@ TEST_P(SessionsAndAudit, AnAdministratorsResetEndsTheUsersSessionsAndForcesAChan
     auto denied = fixture_.Accounts().ResetPassword(admin, root->id);
     ASSERT_FALSE(denied);
     EXPECT_EQ(denied.error().code, ErrorCode::kPermissionDenied);
+}
+
+// Reads use a session the gate resolved a moment ago; what ends a session must end it at once.
+TEST_P(SessionsAndAudit, AKeptSessionEndsAtOnceOnSignOutAResetOrItsIdleEnd) {
+    http::Request read;
+    read.method = "GET";
+    read.path = "/api/v1/offices/2402";
+
+    const SignedIn leaving = SignIn("admin");
+    ASSERT_EQ(Send(read, &leaving).status, 200);
+    http::Request sign_out;
+    sign_out.method = "DELETE";
+    sign_out.path = "/api/v1/session";
+    ASSERT_EQ(Send(sign_out, &leaving).status, 204);
+    EXPECT_EQ(Send(read, &leaving).status, 401);
+
+    const SignedIn planner = SignIn("planner");
+    ASSERT_EQ(Send(read, &planner).status, 200);
+    const SignedIn admin = SignIn("admin");
+    http::Request reset;
+    reset.method = "POST";
+    reset.path = fmt::format("/api/v1/users/{}/password-reset", planner.session.user.id);
+    ASSERT_EQ(Send(reset, &admin).status, 200);
+    EXPECT_EQ(Send(read, &planner).status, 401);
+
+    ASSERT_EQ(Send(read, &admin).status, 200);
+    fixture_.Clock().now += fixture_.Sessions().Policy().idle_seconds;
+    EXPECT_EQ(Send(read, &admin).status, 401);
+}
+
+TEST_P(SessionsAndAudit, NobodySignedInIsRefusedBeforeAnUploadIsRead) {
+    http::Request upload;
+    upload.method = "POST";
+    upload.path = "/api/v1/offices/2402/imports/census";
+    upload.query = {{"round", "2564/2"}, {"filename", "x.csv"}};
+    upload.body = std::string("\0not a sheet", 12);  // a NUL byte: parsing would refuse it
+    const http::Response response = Send(upload, nullptr);
+    EXPECT_EQ(response.status, 401) << response.body;
+    EXPECT_EQ(Json::parse(response.body)["error"]["code"], "unauthenticated");
+}
+
+TEST_P(SessionsAndAudit, TheAuditListSaysWhenItWasCutAndTakesUpToTenThousand) {
+    const SignedIn admin = SignIn("admin");
+    for (const char* name : {"ชื่อที่หนึ่ง", "ชื่อที่สอง", "ชื่อที่สาม"}) {
+        const School current = *fixture_.Store().FindSchool(school_);
+        ASSERT_EQ(Send(Put("/api/v1/schools/" + school_, EditOf(current, name)), &admin).status,
+                  200);
+    }
+    const auto page = [&](int limit) {
+        return fixture_.Audit().Entries(
+            Actor::Console(),
+            AuditFilter{.office_code = "2402", .action = "school.update", .limit = limit});
+    };
+    auto cut = page(2);
+    ASSERT_TRUE(cut) << Describe(cut.error());
+    ASSERT_EQ(cut->entries.size(), 2u);
+    EXPECT_TRUE(cut->truncated);
+    EXPECT_EQ(Json::parse(cut->entries.front().after)["name"], "ชื่อที่สาม");  // newest first
+    auto whole = page(3);
+    ASSERT_TRUE(whole);
+    EXPECT_EQ(whole->entries.size(), 3u);
+    EXPECT_FALSE(whole->truncated);
+    EXPECT_TRUE(page(10000));
+    auto too_many = page(10001);
+    ASSERT_FALSE(too_many);
+    EXPECT_EQ(too_many.error().fields.at(0).field, "limit");
+
+    http::Request listing;
+    listing.method = "GET";
+    listing.path = "/api/v1/offices/2402/audit";
+    listing.query = {{"limit", "10000"}};
+    const http::Response response = Send(listing, &admin);
+    ASSERT_EQ(response.status, 200) << response.body;
+    EXPECT_EQ(Json::parse(response.body)["truncated"], false);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, SessionsAndAudit, ::testing::ValuesIn(kEngines),
