@@ -53,8 +53,8 @@ std::string_view PermissionLabel(Permission permission) {
 }
 
 std::string DescribeScope(const Scope& scope) {
-    if (!scope.school_code.empty()) return fmt::format(" ของโรงเรียน {}", scope.school_code);
-    if (!scope.office_code.empty()) return fmt::format(" ของสำนักงานเขต {}", scope.office_code);
+    if (!scope.school_code.empty()) return fmt::format("ของโรงเรียน {}", scope.school_code);
+    if (!scope.office_code.empty()) return fmt::format("ของสำนักงานเขต {}", scope.office_code);
     return "";
 }
 
