@@ -1,7 +1,8 @@
 // Forms whose fields show the server's (or our own) error message right under the field.
 
-import type { FieldError } from './api';
+import { ApiError, type FieldError } from './api';
 import { h } from './dom';
+import { errorBox } from './errors';
 
 interface Slot {
   control: HTMLElement;
@@ -67,5 +68,67 @@ export class FormFields {
       slot.control.removeAttribute('aria-invalid');
       slot.control.removeAttribute('aria-describedby');
     }
+  }
+}
+
+export interface SendOptions {
+  /** Checks the form before sending; false stops the send (the check shows its own errors). */
+  check?: () => boolean;
+  /** A page's own answer to a failure (a 409, a sign-in refusal); true when it has shown it. */
+  failed?: (error: unknown) => boolean;
+}
+
+/**
+ * Sends a form one request at a time: clears the last errors, keeps the button disabled while
+ * the request runs, and shows a 400's errors under their fields and any other failure (or errors
+ * naming no field of the form) in the form's message box.
+ */
+export class FormSender {
+  private busy = false;
+
+  constructor(
+    private readonly fields: FormFields,
+    private readonly button: HTMLButtonElement,
+    private readonly message: HTMLElement,
+    private readonly failTitle: string,
+    /** The button's words while sending, when they should change. */
+    private readonly busyLabel?: string,
+  ) {}
+
+  /** Sends `work` on the form's submit. */
+  listen(form: HTMLFormElement, work: () => Promise<void>, options: SendOptions = {}): void {
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.send(work, options);
+    });
+  }
+
+  async send(work: () => Promise<void>, options: SendOptions = {}): Promise<void> {
+    if (this.busy) return;
+    this.fields.clear();
+    this.message.replaceChildren();
+    if (options.check && !options.check()) return;
+    this.busy = true;
+    this.button.disabled = true;
+    const label = this.button.textContent;
+    if (this.busyLabel) this.button.textContent = this.busyLabel;
+    try {
+      await work();
+    } catch (error) {
+      if (!options.failed?.(error)) this.showFailure(error);
+    } finally {
+      this.busy = false;
+      this.button.disabled = false;
+      if (this.busyLabel) this.button.textContent = label;
+    }
+  }
+
+  private showFailure(error: unknown): void {
+    if (error instanceof ApiError && error.status === 400 && error.fields.length) {
+      const rest = this.fields.showErrors(error.fields);
+      if (rest.length) this.message.replaceChildren(errorBox(new ApiError(400, error.code, rest.map((f) => `${f.field}: ${f.message}`).join(' ')), this.failTitle));
+      return;
+    }
+    this.message.replaceChildren(errorBox(error, this.failTitle));
   }
 }

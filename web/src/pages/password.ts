@@ -1,7 +1,6 @@
-import { ApiError, changePassword, type FieldError, type Session } from '../api';
+import { changePassword, type FieldError, type Session } from '../api';
 import { h } from '../dom';
-import { errorBox } from '../errors';
-import { FormFields } from '../forms';
+import { FormFields, FormSender } from '../forms';
 import { charCount } from '../format';
 
 /** The server's minimum too (kMinPasswordLength), counted in characters as typed. */
@@ -62,32 +61,20 @@ export function renderPassword(main: HTMLElement, options: PasswordPageOptions):
   );
   current.focus();
 
-  let busy = false;
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (busy) return;
-    fields.clear();
-    message.replaceChildren();
-    const problems = checkNewPassword(current.value, next.value, confirm.value);
-    if (problems.length) {
-      fields.showErrors(problems);
-      return;
-    }
-    busy = true;
-    submit.disabled = true;
-    changePassword(current.value, next.value)
-      .then((session) => {
-        form.reset();
-        if (!options.forced) message.replaceChildren(h('div', { class: 'alert alert-ok', role: 'status', 'data-testid': 'password-changed' }, h('strong', null, 'เปลี่ยนรหัสผ่านเรียบร้อยแล้ว')));
-        options.onChanged(session);
-      })
-      .catch((error: unknown) => {
-        const rest = error instanceof ApiError && error.status === 400 ? fields.showErrors(error.fields) : null;
-        if (!rest || rest.length) message.replaceChildren(errorBox(error, 'เปลี่ยนรหัสผ่านไม่สำเร็จ'));
-      })
-      .finally(() => {
-        busy = false;
-        submit.disabled = false;
-      });
-  });
+  new FormSender(fields, submit, message, 'เปลี่ยนรหัสผ่านไม่สำเร็จ').listen(
+    form,
+    async () => {
+      const session = await changePassword(current.value, next.value);
+      form.reset();
+      if (!options.forced) message.replaceChildren(h('div', { class: 'alert alert-ok', role: 'status', 'data-testid': 'password-changed' }, h('strong', null, 'เปลี่ยนรหัสผ่านเรียบร้อยแล้ว')));
+      options.onChanged(session);
+    },
+    {
+      check: () => {
+        const problems = checkNewPassword(current.value, next.value, confirm.value);
+        fields.showErrors(problems);
+        return problems.length === 0;
+      },
+    },
+  );
 }

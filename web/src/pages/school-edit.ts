@@ -5,8 +5,7 @@
 import { ApiError, updateSchool, type EditableSchool, type School, type SchoolEdit, type Zone } from '../api';
 import { h } from '../dom';
 import { diffRecords, type DiffRow } from '../diff';
-import { errorBox } from '../errors';
-import { FormFields } from '../forms';
+import { FormFields, FormSender } from '../forms';
 import { formatThaiDateTime } from '../format';
 
 export const EDIT_KEYS = ['name', 'district', 'zone_code', 'level_span', 'active'] as const;
@@ -86,33 +85,21 @@ export function schoolEditor(options: SchoolEditorOptions): HTMLElement {
     h('div', { class: 'actions' }, save, cancel),
   );
 
-  let busy = false;
-  async function submit(edit: SchoolEdit, atVersion: number): Promise<void> {
-    if (busy) return;
-    fields.clear();
-    message.replaceChildren();
-    if (!edit.name) {
-      fields.setError('name', 'กรุณากรอกชื่อโรงเรียน');
-      name.focus();
-      return;
-    }
-    busy = true;
-    save.disabled = true;
-    try {
-      options.onSaved(await updateSchool(school.code, atVersion, edit));
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && error.current) {
+  const sender = new FormSender(fields, save, message, 'บันทึกไม่สำเร็จ');
+  function submit(edit: SchoolEdit, atVersion: number): Promise<void> {
+    return sender.send(async () => options.onSaved(await updateSchool(school.code, atVersion, edit)), {
+      check: () => {
+        if (edit.name) return true;
+        fields.setError('name', 'กรุณากรอกชื่อโรงเรียน');
+        name.focus();
+        return false;
+      },
+      failed: (error) => {
+        if (!(error instanceof ApiError && error.status === 409 && error.current)) return false;
         message.replaceChildren(conflictBox(error, edit));
-      } else if (error instanceof ApiError && error.status === 400 && error.fields.length) {
-        const rest = fields.showErrors(error.fields);
-        if (rest.length) message.replaceChildren(errorBox(new ApiError(400, error.code, rest.map((f) => `${f.field}: ${f.message}`).join(' ')), 'บันทึกไม่สำเร็จ'));
-      } else {
-        message.replaceChildren(errorBox(error, 'บันทึกไม่สำเร็จ'));
-      }
-    } finally {
-      busy = false;
-      save.disabled = false;
-    }
+        return true;
+      },
+    });
   }
 
   function conflictBox(error: ApiError, edit: SchoolEdit): HTMLElement {

@@ -1,6 +1,6 @@
 import { ApiError, signIn, type Session } from '../api';
 import { h } from '../dom';
-import { FormFields } from '../forms';
+import { FormFields, FormSender } from '../forms';
 
 /**
  * The sign-in page. `notice` explains why it is shown (a session that ran out); `onSignedIn` takes
@@ -27,41 +27,29 @@ export function renderSignIn(main: HTMLElement, onSignedIn: (session: Session) =
     h('p', { class: 'muted small' }, 'ลืมรหัสผ่าน? ติดต่อผู้ดูแลระบบของสำนักงานเขตเพื่อตั้งรหัสผ่านใหม่'),
   );
 
-  let busy = false;
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (busy) return;
-    fields.clear();
-    message.replaceChildren();
-    const loginText = login.value.trim();
-    if (!loginText) fields.setError('login', 'กรุณากรอกชื่อผู้ใช้หรืออีเมล');
-    if (!password.value) fields.setError('password', 'กรุณากรอกรหัสผ่าน');
-    if (!loginText || !password.value) {
+  new FormSender(fields, submit, message, 'เข้าสู่ระบบไม่ได้', 'กำลังเข้าสู่ระบบ…').listen(form, async () => onSignedIn(await signIn(login.value.trim(), password.value)), {
+    check: () => {
+      const loginText = login.value.trim();
+      if (!loginText) fields.setError('login', 'กรุณากรอกชื่อผู้ใช้หรืออีเมล');
+      if (!password.value) fields.setError('password', 'กรุณากรอกรหัสผ่าน');
+      if (loginText && password.value) return true;
       (loginText ? password : login).focus();
-      return;
-    }
-    busy = true;
-    submit.disabled = true;
-    submit.textContent = 'กำลังเข้าสู่ระบบ…';
-    signIn(loginText, password.value)
-      .then((session) => onSignedIn(session))
-      .catch((error: unknown) => {
-        const api = error instanceof ApiError ? error : null;
-        const rest = api?.status === 400 ? fields.showErrors(api.fields) : [];
-        if (api?.status !== 400 || rest.length) {
-          const title = api?.status === 429 ? 'ระงับการเข้าสู่ระบบชั่วคราว' : api?.status === 401 ? 'เข้าสู่ระบบไม่สำเร็จ' : 'เข้าสู่ระบบไม่ได้';
-          message.replaceChildren(
-            h('div', { class: 'alert alert-error', role: 'alert', 'data-testid': 'signin-error', 'data-status': api?.status ?? 0 }, h('strong', null, title), h('p', null, error instanceof Error ? error.message : String(error))),
-          );
-        }
-        password.value = '';
-        if (api?.status !== 429) password.focus();
-      })
-      .finally(() => {
-        busy = false;
-        submit.disabled = false;
-        submit.textContent = 'เข้าสู่ระบบ';
-      });
+      return false;
+    },
+    // Sign-in's own box: the page tells a throttled (429) from a wrong password (401).
+    failed: (error) => {
+      const api = error instanceof ApiError ? error : null;
+      const rest = api?.status === 400 ? fields.showErrors(api.fields) : [];
+      if (api?.status !== 400 || rest.length) {
+        const title = api?.status === 429 ? 'ระงับการเข้าสู่ระบบชั่วคราว' : api?.status === 401 ? 'เข้าสู่ระบบไม่สำเร็จ' : 'เข้าสู่ระบบไม่ได้';
+        message.replaceChildren(
+          h('div', { class: 'alert alert-error', role: 'alert', 'data-testid': 'signin-error', 'data-status': api?.status ?? 0 }, h('strong', null, title), h('p', null, error instanceof Error ? error.message : String(error))),
+        );
+      }
+      password.value = '';
+      if (api?.status !== 429) password.focus();
+      return true;
+    },
   });
 
   main.replaceChildren(h('div', { class: 'signin' }, form));

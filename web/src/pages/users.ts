@@ -2,7 +2,7 @@ import { ApiError, addUser, listRoles, listUsers, resetPassword, type Grant, typ
 import type { AppContext } from '../context';
 import { h, loading } from '../dom';
 import { errorBox } from '../errors';
-import { FormFields } from '../forms';
+import { FormFields, FormSender } from '../forms';
 import { formatInteger, formatThaiDateTime } from '../format';
 
 /** "กลุ่มนโยบายและแผน · 2402" / "เจ้าหน้าที่โรงเรียน · 1024050001": one grant in words. */
@@ -200,54 +200,46 @@ function addForm(ctx: AppContext, roles: Role[], onAdded: (issued: IssuedPasswor
     h('div', { class: 'user-form-end' }, h('div', { class: 'actions' }, submit), h('p', { class: 'muted small' }, 'ระบบจะสร้างรหัสผ่านชั่วคราวให้ ผู้ใช้ต้องเปลี่ยนเมื่อเข้าสู่ระบบครั้งแรก'), message),
   );
 
-  let busy = false;
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (busy) return;
-    fields.clear();
-    message.replaceChildren();
-    const show = scopeInputs(scopeOf());
-    const body = {
-      login: login.value.trim(),
-      display_name: name.value.trim(),
-      role: role.value,
-      office: show.office || show.school ? office.value || ctx.office.code : '',
-      school: show.school ? school.value.trim() : '',
-      group: show.group ? group.value.trim() : '',
-    };
-    let missing = false;
-    const need = (value: string, field: string, text: string) => {
-      if (value) return;
-      fields.setError(field, text);
-      missing = true;
-    };
-    need(body.login, 'login', 'กรุณากรอกชื่อผู้ใช้หรืออีเมล');
-    need(body.display_name, 'display_name', 'กรุณากรอกชื่อที่แสดง');
-    need(body.role, 'role', 'กรุณาเลือกบทบาท');
-    if (show.school) need(body.school, 'school', 'กรุณากรอกรหัสโรงเรียน');
-    if (show.group) need(body.group, 'group', 'กรุณากรอกกลุ่ม');
-    if (missing) return;
-    busy = true;
-    submit.disabled = true;
-    addUser(body)
-      .then((issued) => {
-        form.reset();
-        showScope();
-        onAdded(issued);
-      })
-      .catch((error: unknown) => {
-        if (error instanceof ApiError && error.status === 409) {
-          fields.setError('login', error.message || 'มีผู้ใช้ชื่อนี้แล้ว');
-          login.focus();
-          return;
-        }
-        const rest = error instanceof ApiError && error.status === 400 ? fields.showErrors(error.fields) : null;
-        if (!rest || rest.length) message.replaceChildren(errorBox(error, 'เพิ่มผู้ใช้ไม่สำเร็จ'));
-      })
-      .finally(() => {
-        busy = false;
-        submit.disabled = false;
-      });
-  });
+  let body = { login: '', display_name: '', role: '', office: '', school: '', group: '' };
+  new FormSender(fields, submit, message, 'เพิ่มผู้ใช้ไม่สำเร็จ').listen(
+    form,
+    async () => {
+      const issued = await addUser(body);
+      form.reset();
+      showScope();
+      onAdded(issued);
+    },
+    {
+      check: () => {
+        const show = scopeInputs(scopeOf());
+        body = {
+          login: login.value.trim(),
+          display_name: name.value.trim(),
+          role: role.value,
+          office: show.office || show.school ? office.value || ctx.office.code : '',
+          school: show.school ? school.value.trim() : '',
+          group: show.group ? group.value.trim() : '',
+        };
+        let missing = false;
+        const need = (value: string, field: string, text: string) => {
+          if (value) return;
+          fields.setError(field, text);
+          missing = true;
+        };
+        need(body.login, 'login', 'กรุณากรอกชื่อผู้ใช้หรืออีเมล');
+        need(body.display_name, 'display_name', 'กรุณากรอกชื่อที่แสดง');
+        need(body.role, 'role', 'กรุณาเลือกบทบาท');
+        if (show.school) need(body.school, 'school', 'กรุณากรอกรหัสโรงเรียน');
+        if (show.group) need(body.group, 'group', 'กรุณากรอกกลุ่ม');
+        return !missing;
+      },
+      failed: (error) => {
+        if (!(error instanceof ApiError && error.status === 409)) return false;
+        fields.setError('login', error.message || 'มีผู้ใช้ชื่อนี้แล้ว');
+        login.focus();
+        return true;
+      },
+    },
+  );
   return form;
 }
