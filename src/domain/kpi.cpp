@@ -7,19 +7,13 @@
 #include <cmath>
 #include <utility>
 
+#include "base/text.hpp"
 #include "thai/digits.hpp"
 
 namespace khet {
 namespace {
 
 constexpr int kMaxScale = 6;
-
-std::string_view Trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
 
 struct UnitName {
     KpiUnit unit;
@@ -55,7 +49,7 @@ constexpr std::string_view kEveryWord = "ทุกแห่ง";
 }  // namespace
 
 std::optional<Decimal> Decimal::Parse(std::string_view raw) {
-    const std::string text = ToArabicDigits(Trim(raw));
+    const std::string text = ToArabicDigits(TrimSpaces(raw));
     std::size_t at = 0;
     bool negative = false;
     if (at < text.size() && (text[at] == '-' || text[at] == '+' || text[at] == '\xE2')) {
@@ -72,23 +66,34 @@ std::optional<Decimal> Decimal::Parse(std::string_view raw) {
     Decimal decimal;
     bool digits = false;
     bool point = false;
+    // Commas only as thousands separators: "1,2" (a decimal comma?) is refused, not read as 12.
+    bool grouped = false;
+    int since_comma = 0;
     for (; at < text.size(); ++at) {
         const char c = text[at];
         if (c >= '0' && c <= '9') {
             if (point && decimal.scale == kMaxScale) return std::nullopt;
             if (decimal.units > (INT64_MAX - 9) / 10) return std::nullopt;
             decimal.units = decimal.units * 10 + (c - '0');
-            if (point) ++decimal.scale;
+            if (point) {
+                ++decimal.scale;
+            } else {
+                ++since_comma;
+            }
             digits = true;
         } else if (c == '.' && !point) {
+            if (grouped && since_comma != 3) return std::nullopt;
             point = true;
         } else if (c == ',' && !point && digits) {
-            continue;  // a thousands separator
+            if ((grouped && since_comma != 3) || (!grouped && since_comma > 3)) return std::nullopt;
+            grouped = true;
+            since_comma = 0;
         } else {
             return std::nullopt;
         }
     }
     if (!digits || (point && decimal.scale == 0)) return std::nullopt;
+    if (grouped && !point && since_comma != 3) return std::nullopt;
     if (negative) decimal.units = -decimal.units;
     return decimal;
 }
@@ -112,7 +117,7 @@ std::string_view KpiUnitLabel(KpiUnit unit) {
 }
 
 Result<KpiUnit> ParseKpiUnit(std::string_view raw) {
-    const std::string_view text = Trim(raw);
+    const std::string_view text = TrimSpaces(raw);
     for (const UnitName& known : kUnits) {
         if (text == known.label || text == known.name) return known.unit;
     }
@@ -131,7 +136,7 @@ std::string_view PolarityLabel(Polarity polarity) {
 }
 
 Result<Polarity> ParsePolarity(std::string_view raw) {
-    const std::string_view text = Trim(raw);
+    const std::string_view text = TrimSpaces(raw);
     for (const PolarityName& known : kPolarities) {
         if (text == known.name || text == known.label) return known.polarity;
     }
@@ -165,7 +170,7 @@ const std::vector<std::string>& DefaultLevels() {
 
 Result<KpiValue> ParseKpiValue(std::string_view raw, KpiUnit unit,
                                const std::vector<std::string>& levels) {
-    const std::string_view text = Trim(raw);
+    const std::string_view text = TrimSpaces(raw);
     if (text.empty() || text == "-" || text == "–") return KpiValue::None();
     const auto number = Decimal::Parse(text);
     switch (unit) {

@@ -24,11 +24,13 @@ TEST(Decimal, ReadsThaiDigitsSignsAndThousands) {
                   ->Text(),
               "-5.20");  // U+2212 minus sign
     EXPECT_EQ(Decimal::Parse("1,250")->Text(), "1250");
+    EXPECT_EQ(Decimal::Parse("12,345,678.5")->Text(), "12345678.5");
     EXPECT_EQ(Decimal::Parse(" 50 ")->Text(), "50");
 }
 
 TEST(Decimal, RefusesWhatIsNotANumber) {
-    for (const char* text : {"", "-", "abc", "1.", "1.2.3", "12a", ",5", "1.1234567", "ร้อยละ 5"}) {
+    for (const char* text : {"", "-", "abc", "1.", "1.2.3", "12a", ",5", "1.1234567", "ร้อยละ 5",
+                             "1,2", "91,97", "1234,567", "1,2345", "1,234,56", "1,23.5"}) {
         EXPECT_FALSE(Decimal::Parse(text)) << text;
     }
 }
