@@ -5,7 +5,7 @@ namespace khet::http {
 std::shared_ptr<const Session> SessionCache::Find(std::string_view token,
                                                   Clock::time_point now) const {
     std::lock_guard lock(mutex_);
-    const auto found = entries_.find(std::string(token));
+    const auto found = entries_.find(token);
     if (found == entries_.end() || now - found->second.resolved_at >= limits_.lifetime) {
         return nullptr;
     }

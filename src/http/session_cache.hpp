@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -48,9 +49,17 @@ class SessionCache {
         Clock::time_point resolved_at;
     };
 
+    // Looks tokens up as string_views, without a copy per request.
+    struct TokenHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view token) const {
+            return std::hash<std::string_view>{}(token);
+        }
+    };
+
     Limits limits_;
     mutable std::mutex mutex_;
-    std::unordered_map<std::string, Entry> entries_;
+    std::unordered_map<std::string, Entry, TokenHash, std::equal_to<>> entries_;
 };
 
 }  // namespace khet::http
