@@ -4,17 +4,12 @@
 
 #include <limits>
 
+#include "base/text.hpp"
+
 namespace khet {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-std::string_view TrimSpaces(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
 
 // Commas are accepted only as thousands separators, so "1,23" (a decimal comma?) is refused
 // rather than read as 123 baht.

@@ -15,4 +15,12 @@ inline std::size_t CodePoints(std::string_view text) {
     }));
 }
 
+/// `text` without the spaces, tabs and line ends around it.
+inline std::string_view TrimSpaces(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return text.substr(first, last - first + 1);
+}
+
 }  // namespace khet

@@ -3,23 +3,18 @@
 #include <string>
 
 #include "base/assert.hpp"
+#include "base/text.hpp"
 
 namespace khet {
 namespace {
 
-std::string_view Trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
 // EMIS numbers its positions ("3. ครู"); the number carries no meaning of its own.
 std::string_view WithoutNumbering(std::string_view text) {
-    text = Trim(text);
+    text = TrimSpaces(text);
     std::size_t i = 0;
     while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
     if (i > 0 && i < text.size() && text[i] == '.') text.remove_prefix(i + 1);
-    return Trim(text);
+    return TrimSpaces(text);
 }
 
 bool StartsWith(std::string_view text, std::string_view prefix) {
@@ -68,7 +63,7 @@ bool IsCivilServant(Position position) {
 bool CountsAsTeacher(Position position) { return position != Position::kEmployee; }
 
 std::optional<std::string_view> ParseRank(std::string_view text) {
-    std::string_view key = Trim(text);
+    std::string_view key = TrimSpaces(text);
     if (key.empty()) key = "-";
     for (std::string_view rank : kRanks) {
         if (key == rank) return rank;
@@ -77,7 +72,7 @@ std::optional<std::string_view> ParseRank(std::string_view text) {
 }
 
 std::optional<std::string_view> ParseStanding(std::string_view text) {
-    std::string_view key = Trim(text);
+    std::string_view key = TrimSpaces(text);
     if (key.empty()) return kStandings[0];
     for (std::string_view prefix : {"รองผู้อำนวยการ", "ผู้อำนวยการ", "ครู"}) {
         if (StartsWith(key, prefix) && key.size() > prefix.size()) {
@@ -92,7 +87,7 @@ std::optional<std::string_view> ParseStanding(std::string_view text) {
 }
 
 std::optional<std::string_view> ParseDegree(std::string_view text) {
-    const std::string_view key = Trim(text);
+    const std::string_view key = TrimSpaces(text);
     for (std::string_view degree : kDegrees) {
         if (key == degree) return degree;
     }

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/assert.hpp"
-#include "base/utf8.hpp"
+#include "base/text.hpp"
 
 namespace khet {
 

@@ -4,16 +4,11 @@
 
 #include <algorithm>
 
+#include "base/text.hpp"
 #include "http/error_mapping.hpp"
 
 namespace khet::http {
 namespace {
-
-std::string_view Trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
 
 std::string Header(const Request& request, const std::string& name) {
     const auto found = request.headers.find(name);
@@ -28,8 +23,8 @@ void ApplyTransport(Request& request, const GateOptions& options) {
     if (!forwarded.empty()) {
         const auto comma = forwarded.rfind(',');
         const std::string_view last =
-            Trim(comma == std::string::npos ? std::string_view(forwarded)
-                                            : std::string_view(forwarded).substr(comma + 1));
+            TrimSpaces(comma == std::string::npos ? std::string_view(forwarded)
+                                                  : std::string_view(forwarded).substr(comma + 1));
         if (!last.empty()) request.remote_address = std::string(last);
     }
     if (Header(request, "x-forwarded-proto") == "https") request.secure = true;
@@ -101,11 +96,11 @@ std::optional<std::string> CookieValue(const Request& request, std::string_view 
     std::string_view rest = header->second;
     while (!rest.empty()) {
         const auto end = rest.find(';');
-        const std::string_view pair = Trim(rest.substr(0, end));
+        const std::string_view pair = TrimSpaces(rest.substr(0, end));
         rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
         const auto equals = pair.find('=');
-        if (equals != std::string_view::npos && Trim(pair.substr(0, equals)) == name) {
-            return std::string(Trim(pair.substr(equals + 1)));
+        if (equals != std::string_view::npos && TrimSpaces(pair.substr(0, equals)) == name) {
+            return std::string(TrimSpaces(pair.substr(equals + 1)));
         }
     }
     return std::nullopt;

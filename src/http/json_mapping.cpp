@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "base/assert.hpp"
-#include "base/utf8.hpp"
+#include "base/text.hpp"
 #include "domain/size_scheme.hpp"
 #include "thai/thai_time.hpp"
 
@@ -92,27 +92,15 @@ nlohmann::json ToJson(const SizeScheme& scheme) {
 }
 
 nlohmann::json ToJson(const SchoolSummary& summary) {
-    const School& school = summary.school;
-    return {{"code", school.code},
-            {"smis_code", school.smis_code},
-            {"office_code", school.office_code},
-            {"name", school.name},
-            {"district", school.district},
-            {"zone_code", school.zone_code},
-            {"zone_name", summary.zone_name},
-            {"version", school.version},
-            {"updated_at", ThaiIsoFromUtc(school.updated_at)},
-            {"updated_by", school.updated_by},
-            {"affiliation", school.affiliation},
-            {"level_span", school.level_span},
-            {"active", school.active},
-            {"source", school.source},
-            {"students", summary.students},
-            {"male", summary.male},
-            {"female", summary.female},
-            {"rooms", summary.rooms},
-            {"teachers", summary.teachers},
-            {"size_group", summary.size_group}};
+    nlohmann::json json = SchoolJson(summary.school);
+    json["zone_name"] = summary.zone_name;
+    json["students"] = summary.students;
+    json["male"] = summary.male;
+    json["female"] = summary.female;
+    json["rooms"] = summary.rooms;
+    json["teachers"] = summary.teachers;
+    json["size_group"] = summary.size_group;
+    return json;
 }
 
 nlohmann::json ToJson(const SchoolDetail& detail) {
@@ -168,6 +156,7 @@ nlohmann::json SchoolJson(const School& school) {
             {"affiliation", school.affiliation},
             {"level_span", school.level_span},
             {"active", school.active},
+            {"source", school.source},
             {"version", school.version},
             {"updated_at", ThaiIsoFromUtc(school.updated_at)},
             {"updated_by", school.updated_by}};
