@@ -115,6 +115,15 @@ std::string_view KpiStatusName(KpiStatus status) {
     return "";
 }
 
+Result<KpiStatus> ParseKpiStatus(std::string_view text) {
+    for (KpiStatus status : {KpiStatus::kAchieved, KpiStatus::kClose, KpiStatus::kNotAchieved,
+                             KpiStatus::kNoTarget, KpiStatus::kNoResult}) {
+        if (text == KpiStatusName(status) || text == KpiStatusLabel(status)) return status;
+    }
+    return InvalidArgument(fmt::format(
+        "ไม่รู้จักสถานะ \"{}\": ใช้ได้ achieved (บรรลุ), close (ใกล้เคียง), not_achieved (ไม่บรรลุ)", text));
+}
+
 StatusRules StatusRules::Default() {
     return {{{{100, 0}, KpiStatus::kAchieved}, {{80, 0}, KpiStatus::kClose}},
             KpiStatus::kNotAchieved};

@@ -22,6 +22,8 @@ enum class KpiStatus {
 std::string_view KpiStatusLabel(KpiStatus status);
 /// "achieved", "close", "not_achieved", "no_target", "no_result".
 std::string_view KpiStatusName(KpiStatus status);
+/// The status of its name or Thai label; kInvalidArgument otherwise.
+Result<KpiStatus> ParseKpiStatus(std::string_view text);
 
 /// Attainment of at least `min_percent` % of the target gives `status`.
 struct StatusBand {

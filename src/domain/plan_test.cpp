@@ -20,6 +20,7 @@ PlanTree Seed002Shape() {
         Item("s1g1", "s1", PlanItemKind::kGuideline, "1"),
         Item("k1", "s1g1", PlanItemKind::kKpi, "1"),
         Item("k2", "s1g1", PlanItemKind::kKpi, "2"),
+        Item("s1g1a", "s1g1", PlanItemKind::kGuideline, "1.1"),
         Item("s1g2", "s1", PlanItemKind::kGuideline, "2"),
         Item("k3", "s1g2", PlanItemKind::kKpi, "3"),
         Item("s2", "", PlanItemKind::kStrategy, "2"),
@@ -57,14 +58,14 @@ TEST(PlanTree, NumbersPerParentThroughoutAndInOutline) {
 
     tree.numbering[PlanItemKind::kGuideline] = Numbering::kOutline;
     tree.Renumber();
-    EXPECT_EQ(Numbers(tree),
-              (std::vector<std::string>{"", "1", "1.1", "1", "2", "1.2", "3", "2", "2.1", "4"}));
+    EXPECT_EQ(Numbers(tree), (std::vector<std::string>{"", "1", "1.1", "1", "2", "1.1.1", "1.2",
+                                                       "3", "2", "2.1", "4"}));
 }
 
 TEST(PlanTree, FindsBrokenNumberingWithItsLine) {
     PlanTree tree = Seed002Shape();
-    tree.items[6].number = "4";  // k3 written as 4: the run 1, 2, 4 skips 3
-    tree.items[6].line = 31;
+    tree.items[7].number = "4";  // k3 written as 4: the run 1, 2, 4 skips 3
+    tree.items[7].line = 31;
     const auto errors = tree.NumberingErrors();
     ASSERT_EQ(errors.size(), 1u);
     EXPECT_EQ(errors[0].field, "k3");
@@ -91,9 +92,9 @@ TEST(PlanTree, MovingAnItemTakesItsSubtreeAndRenumbers) {
     // Guideline 2 of strategy 1 becomes its first, with its KPI.
     ASSERT_TRUE(tree.Move("s1g2", 0));
     EXPECT_EQ(Keys(tree), (std::vector<std::string>{"vision", "s1", "s1g2", "k3", "s1g1", "k1",
-                                                    "k2", "s2", "s2g1", "k4"}));
+                                                    "k2", "s1g1a", "s2", "s2g1", "k4"}));
     EXPECT_EQ(Numbers(tree),
-              (std::vector<std::string>{"", "1", "1", "1", "2", "2", "3", "2", "1", "4"}));
+              (std::vector<std::string>{"", "1", "1", "1", "2", "2", "3", "2.1", "2", "1", "4"}));
 
     // Strategy 2 goes first at the top level (after nothing: the vision is a sibling too).
     ASSERT_TRUE(tree.Move("s2", 0));
@@ -103,7 +104,7 @@ TEST(PlanTree, MovingAnItemTakesItsSubtreeAndRenumbers) {
     EXPECT_EQ(tree.items[2].number, "1");
 
     // The last place among the siblings.
-    ASSERT_TRUE(tree.Move("k1", 1));
+    ASSERT_TRUE(tree.Move("k1", 2));
     EXPECT_TRUE(tree.NumberingErrors().empty());
 }
 

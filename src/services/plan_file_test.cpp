@@ -1,0 +1,253 @@
+#include "services/plan_file.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "domain/kpi_table.hpp"
+
+namespace khet {
+namespace {
+
+std::string Slurp(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::string Problems(const Error& error) {
+    std::string all = error.message + "\n";
+    for (const FieldError& field : error.fields) all += field.field + ": " + field.message + "\n";
+    return all;
+}
+
+Plan ReadPlan(const std::string& path) {
+    auto file = ReadPlanFile(path, Slurp(path));
+    EXPECT_TRUE(file) << Problems(file.error());
+    EXPECT_TRUE(file && file->plan);
+    return file && file->plan ? *file->plan : Plan{};
+}
+
+std::vector<std::string> Split(const std::string& line) {
+    std::vector<std::string> cells;
+    std::size_t start = 0;
+    while (true) {
+        const auto tab = line.find('\t', start);
+        cells.push_back(line.substr(start, tab - start));
+        if (tab == std::string::npos) return cells;
+        start = tab + 1;
+    }
+}
+
+TEST(PlanFile, EverySeedPlanAndFrameworkReads) {
+    int plans = 0;
+    int frameworks = 0;
+    for (const char* dir : {"data/plans", "data/frameworks"}) {
+        for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+            auto file = ReadPlanFile(entry.path().string(), Slurp(entry.path()));
+            ASSERT_TRUE(file) << Problems(file.error());
+            plans += file->plan.has_value();
+            frameworks += file->framework.has_value();
+        }
+    }
+    EXPECT_EQ(plans, 5);
+    EXPECT_EQ(frameworks, 4);
+}
+
+// tests/data/seed002_kpi_table.tsv was read from the seed's own text by a script, apart from the
+// plan file: every KPI line must come out of Khet as the seed prints it.
+TEST(PlanFile, Seed002KpiTableComesOutExactly) {
+    const Plan plan = ReadPlan("data/plans/002-9202-2562.yaml");
+    const std::vector<KpiTableLine> table = KpiTable(plan);
+    std::ifstream seed("tests/data/seed002_kpi_table.tsv");
+    std::string line;
+    std::size_t at = 0;
+    bool header = true;
+    while (std::getline(seed, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        if (header) {
+            header = false;
+            continue;
+        }
+        const auto cells = Split(line);
+        ASSERT_EQ(cells.size(), 10u) << line;
+        ASSERT_LT(at, table.size()) << "the plan has fewer KPI lines than the seed";
+        const KpiTableLine& ours = table[at++];
+        SCOPED_TRACE("seed line: " + line);
+        ASSERT_TRUE(ours.strategy && ours.guideline);
+        EXPECT_EQ(ours.strategy->number, cells[0]);
+        EXPECT_EQ(ours.guideline->number, cells[1]);
+        EXPECT_EQ(ours.item->number, cells[2]);
+        EXPECT_EQ(ours.item->text, cells[3]);
+        EXPECT_EQ(std::to_string(ours.sub_row), cells[4]);
+        EXPECT_EQ(ours.row ? ours.row->label : "", cells[5]);
+        EXPECT_EQ(ours.groups, cells[6]);
+        EXPECT_EQ(ours.figures->Target(2561).Text(), cells[7]);
+        const KpiResult* result = ours.figures->Result(2561);
+        EXPECT_EQ(result ? result->value.Text() : "-", cells[8]);
+        EXPECT_EQ(ours.figures->Target(2562).Text(), cells[9]);
+    }
+    EXPECT_EQ(at, 37u);
+    EXPECT_EQ(table.size(), at) << "the plan has more KPI lines than the seed";
+}
+
+// Line numbers are where a plan was read from; two plans are the same plan without them.
+Plan WithoutLines(Plan plan) {
+    for (PlanItem& item : plan.tree.items) item.line = 0;
+    for (Kpi& kpi : plan.kpis) {
+        kpi.line = 0;
+        for (KpiRow& row : kpi.rows) row.line = 0;
+    }
+    for (Alignment& link : plan.alignments) link.line = 0;
+    return plan;
+}
+
+bool SamePlan(const Plan& a, const Plan& b) {
+    const Plan x = WithoutLines(a);
+    const Plan y = WithoutLines(b);
+    return x.office_code == y.office_code && x.fiscal_year == y.fiscal_year && x.title == y.title &&
+           x.status == y.status && x.source == y.source && x.tree.items == y.tree.items &&
+           x.tree.numbering == y.tree.numbering && x.groups == y.groups && x.kpis == y.kpis &&
+           x.alignments == y.alignments && x.rules.bands == y.rules.bands &&
+           x.rules.otherwise == y.rules.otherwise;
+}
+
+TEST(PlanFile, WritesWhatItReadsBackUnchanged) {
+    for (const auto& entry : std::filesystem::directory_iterator("data/plans")) {
+        const Plan plan = ReadPlan(entry.path().string());
+        const std::string written = WritePlanFile(plan, "สำนักงานทดสอบ");
+        auto again = ReadPlanFile("written.yaml", written);
+        ASSERT_TRUE(again) << Problems(again.error()) << written;
+        EXPECT_TRUE(SamePlan(plan, *again->plan)) << entry.path() << "\n" << written;
+        EXPECT_EQ(again->office_name, "สำนักงานทดสอบ");
+    }
+}
+
+TEST(PlanFile, KeepsRoundsAndEvidence) {
+    const Plan plan = *ReadPlanFile("p.yaml", R"(format: khet-plan/1
+office: "2402"
+fiscal_year: 2567
+title: แผนทดสอบ
+groups: [{code: แผน}]
+items:
+  - kpi: ร้อยละของโรงเรียนที่ส่งรายงาน
+    unit: ร้อยละ
+    groups: [แผน]
+    targets: {2567: 100}
+    results: {2567: {6: 45.50, 12: {value: 98, evidence: รายงาน e-MES}}}
+)")
+                           ->plan;
+    const KpiFigures& figures = plan.kpis.at(0).figures;
+    ASSERT_EQ(figures.results.size(), 2u);
+    EXPECT_EQ(figures.results[0].round, 6);
+    EXPECT_EQ(figures.results[0].value.Text(), "45.50");
+    EXPECT_EQ(figures.Result(2567)->value.Text(), "98");
+    EXPECT_EQ(figures.Result(2567)->evidence, "รายงาน e-MES");
+    EXPECT_EQ(plan.tree.items[0].key, "kpi-1");
+    EXPECT_EQ(plan.tree.items[0].number, "1");
+}
+
+// The first problem of reading `text`, as "line: message".
+std::pair<int, std::string> FirstProblem(std::string_view text) {
+    auto file = ReadPlanFile("bad.yaml", text);
+    if (file) return {0, "read without a problem"};
+    EXPECT_FALSE(file.error().fields.empty());
+    const FieldError& first = file.error().fields.front();
+    EXPECT_EQ(first.field, "bad.yaml:" + std::to_string(first.row));
+    EXPECT_NE(file.error().message.find("bad.yaml:"), std::string::npos);
+    return {first.row, first.message};
+}
+
+constexpr std::string_view kHead = R"(format: khet-plan/1
+office: "2402"
+fiscal_year: 2567
+title: แผนทดสอบ
+groups: [{code: แผน}]
+items:
+)";
+
+TEST(PlanFile, RefusesBadInputWithLineAndReason) {
+    const auto refused = [](std::string_view items, int line, std::string_view words) {
+        const auto [at, message] = FirstProblem(std::string(kHead) + std::string(items));
+        EXPECT_EQ(at, line) << items << " → " << message;
+        EXPECT_NE(message.find(words), std::string::npos) << items << " → " << message;
+    };
+    // Lines: the head is 6 lines, so the first item is on line 7.
+    refused("  - project: ปรับปรุงอาคาร\n", 7, "ไม่รู้จักชนิดของรายการ");
+    refused("  - strategy: ก\n    number: \"1\"\n  - strategy: ข\n    number: \"3\"\n", 9,
+            "ควรเป็น \"2\"");
+    refused("  - kpi: ร้อยละของครู\n    groups: [แผน]\n", 7, "ไม่มีหน่วยนับ");
+    refused("  - kpi: ร้อยละของครู\n    unit: ร้อยละ\n    targets: {2567: ดีมาก}\n", 9, "ไม่ใช่ตัวเลข");
+    refused("  - kpi: ระดับการประเมิน\n    unit: ระดับ\n    targets: {2567: เยี่ยม}\n", 9,
+            "ไม่ใช่ระดับที่กำหนด");
+    refused("  - kpi: ร้อยละ\n    unit: ร้อยละ\n    targets: {2024: 100}\n", 9, "ไม่ใช่ปีงบประมาณ พ.ศ.");
+    refused("  - kpi: ร้อยละ\n    unit: ร้อยละ\n    groups: [บุคคล]\n", 7, "ไม่อยู่ในรายชื่อกลุ่ม");
+    refused("  - kpi: ร้อยละ\n    unit: กิโลกรัม\n", 8, "กิโลกรัม");
+    refused("  - kpi: ร้อยละ\n    unit: ร้อยละ\n    results: {2567: {5: 10}}\n", 9, "รอบรายงาน");
+    refused("  - vision: ก\n    unit: ร้อยละ\n", 8, "ใช้ได้กับตัวชี้วัดเท่านั้น");
+    refused("  - vision: ก\n    colour: แดง\n", 8, "ไม่รู้จักคีย์ \"colour\"");
+    refused("  - strategy: ก\n    serves: [obec]\n", 8, "กรอบ/ข้อ");
+    refused("  - strategy: ก\n    vision: ข\n", 8, "มีได้ชนิดเดียว");
+    refused("  - strategy: [ก\n", 8, "อ่าน YAML ไม่ได้");  // where the parser gave up
+    refused(R"(  - kpi: ร้อยละ
+    unit: ร้อยละ
+    targets: {2567: 100}
+    rows: [{label: ป.1, targets: {2567: 100}}]
+)",
+            10, "แถวย่อย");
+}
+
+TEST(PlanFile, RefusesABrokenHead) {
+    EXPECT_NE(FirstProblem("format: khet-plan/2\n").second.find("format"), std::string::npos);
+    EXPECT_NE(FirstProblem("format: khet-plan/1\noffice: \"2402\"\nfiscal_year: 2024\n"
+                           "title: ก\nitems: []\n")
+                  .second.find("ไม่ใช่ปีงบประมาณ"),
+              std::string::npos);
+    const auto rules = FirstProblem(std::string(kHead.substr(0, kHead.size() - 7)) +
+                                    "status_rules: [{at_least: 80, status: close}, "
+                                    "{at_least: 100, status: achieved}]\nitems: []\n");
+    EXPECT_EQ(rules.first, 6);
+    EXPECT_NE(rules.second.find("ต้องต่ำกว่าเกณฑ์ก่อนหน้า"), std::string::npos);
+}
+
+TEST(PlanFile, ReportsEveryProblemOfAFileAtOnce) {
+    auto file = ReadPlanFile("bad.yaml", std::string(kHead) +
+                                             "  - kpi: ก\n  - kpi: ข\n    unit: ร้อยละ\n"
+                                             "    targets: {2567: ไม่มี}\n");
+    ASSERT_FALSE(file);
+    ASSERT_EQ(file.error().fields.size(), 2u);
+    EXPECT_EQ(file.error().fields[0].row, 7);
+    EXPECT_EQ(file.error().fields[1].row, 10);
+    EXPECT_NE(file.error().message.find("ข้อผิดพลาด 2 แห่ง"), std::string::npos);
+}
+
+TEST(PlanFile, ReadsAFramework) {
+    auto file = ReadPlanFile("f.yaml", R"(format: khet-framework/1
+code: espg14
+name: ESPG 14
+office: "2402"
+items:
+  - number: "1"
+    text: ด้านที่ 1
+    items:
+      - {number: "1.1", text: ข้อ 1.1}
+  - {id: M, text: Moral}
+)");
+    ASSERT_TRUE(file) << Problems(file.error());
+    ASSERT_TRUE(file->framework);
+    EXPECT_EQ(file->framework->items.size(), 3u);
+    ASSERT_TRUE(file->framework->Find("1.1"));
+    EXPECT_EQ(file->framework->Find("1.1")->parent, "1");
+    EXPECT_TRUE(file->framework->Find("M"));
+    auto twice = ReadPlanFile("f.yaml",
+                              "format: khet-framework/1\ncode: x\nname: x\nitems:\n"
+                              "  - {number: \"1\", text: ก}\n  - {number: \"1\", text: ข}\n");
+    ASSERT_FALSE(twice);
+    EXPECT_EQ(twice.error().fields.at(0).row, 6);
+}
+
+}  // namespace
+}  // namespace khet
