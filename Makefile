@@ -21,6 +21,7 @@ web: setup
 run: build web
 	@mkdir -p var
 	$(BUILD)/khet demo --db $(DB) --if-empty
+	$(BUILD)/khet plan import --db $(DB) --skip-existing data/frameworks data/plans
 	$(BUILD)/khet serve --db $(DB) --port $(PORT)
 
 test: build web

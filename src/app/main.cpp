@@ -7,6 +7,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "app/plan_commands.hpp"
 #include "app/wiring.hpp"
 #include "domain/statistics.hpp"
 #include "http/beast_server.hpp"
@@ -464,7 +465,10 @@ int main(int argc, char** argv) {
     restore->add_option("file", restore_file, "ไฟล์สำรองจาก khet backup")->required();
     restore->add_flag("--yes", restore_yes, "ไม่ต้องถามยืนยัน");
 
+    PlanCommands plan_commands(cli);
+
     CLI11_PARSE(cli, argc, argv);
+    if (plan_commands.Chosen()) return plan_commands.Run(database);
     if (*migrate) return Migrate(database);
     if (*demo) return Demo(database, list_path, if_empty, accounts_file);
     if (*import) return Import(database, import_args);

@@ -9,6 +9,7 @@
 #include "services/audit_service.hpp"
 #include "services/directory.hpp"
 #include "services/imports.hpp"
+#include "services/plans.hpp"
 #include "services/sessions.hpp"
 #include "services/statistics_service.hpp"
 #include "store/sodium_password_hasher.hpp"
@@ -30,6 +31,7 @@ class Wiring {
     SessionService& Sessions() { return sessions_; }
     DirectoryService& Directory() { return directory_; }
     AuditService& Audit() { return audit_; }
+    PlanService& Plans() { return plans_; }
     http::ApiServices Api() {
         return {directory_, statistics_, imports_, accounts_, sessions_, audit_};
     }
@@ -42,7 +44,8 @@ class Wiring {
           accounts_(store_, store_, hasher_, store_),
           sessions_(store_, store_, accounts_, tokens_, clock_),
           directory_(store_, store_),
-          audit_(store_) {}
+          audit_(store_),
+          plans_(store_, store_) {}
 
     store::SqlStore store_;
     store::SodiumPasswordHasher hasher_{store::HashCost::kInteractive};
@@ -54,6 +57,7 @@ class Wiring {
     SessionService sessions_;
     DirectoryService directory_;
     AuditService audit_;
+    PlanService plans_;
 };
 
 }  // namespace khet::app

@@ -18,8 +18,10 @@ bool RoleHolds(Role role, Permission permission) {
             return true;
         case Role::kPlanner:
             return permission == kReadPublished || permission == kReadSchoolData ||
-                   permission == kEditSchool || permission == kImport;
+                   permission == kEditSchool || permission == kImport ||
+                   permission == kEditPlan || permission == kReportResults;
         case Role::kGroupStaff:
+            return permission == kReadPublished || permission == kReportResults;
         case Role::kPublic:
             return permission == kReadPublished;
         case Role::kSupervisor:
@@ -48,6 +50,10 @@ std::string_view PermissionLabel(Permission permission) {
             return "จัดการผู้ใช้";
         case Permission::kReadAudit:
             return "ดูบันทึกการใช้งาน";
+        case Permission::kEditPlan:
+            return "แก้ไขแผน";
+        case Permission::kReportResults:
+            return "บันทึกผลตัวชี้วัด";
     }
     KHET_UNREACHABLE("Permission outside the enum");
 }
@@ -74,6 +80,10 @@ std::string_view PermissionName(Permission permission) {
             return "manage_users";
         case Permission::kReadAudit:
             return "read_audit";
+        case Permission::kEditPlan:
+            return "edit_plan";
+        case Permission::kReportResults:
+            return "report_results";
     }
     KHET_UNREACHABLE("Permission outside the enum");
 }
@@ -115,6 +125,13 @@ bool GrantAllows(const Grant& grant, Permission permission, const Scope& scope) 
             return true;
         case Role::kSchoolOfficer:
             return !scope.school_code.empty() && scope.school_code == grant.school_code;
+        case Role::kGroupStaff:
+            // Results only of their own group's KPIs; reading as every office role does.
+            if (permission == Permission::kReportResults &&
+                (scope.group_code.empty() || scope.group_code != grant.group)) {
+                return false;
+            }
+            return !scope.office_code.empty() && scope.office_code == grant.office_code;
         default:
             return !scope.office_code.empty() && scope.office_code == grant.office_code;
     }

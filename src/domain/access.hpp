@@ -19,11 +19,14 @@ enum class Permission {
     kImport,          // census and school-list imports
     kManageUsers,     // add users, reset their passwords
     kReadAudit,       // the audit trail
+    kEditPlan,        // the office's plans: import, copy, edit, publish; read drafts
+    kReportResults,   // KPI results; group staff only for the KPIs of their group
 };
 
 inline constexpr Permission kAllPermissions[] = {
     Permission::kReadPublished, Permission::kReadSchoolData, Permission::kEditSchool,
-    Permission::kImport,        Permission::kManageUsers,    Permission::kReadAudit};
+    Permission::kImport,        Permission::kManageUsers,    Permission::kReadAudit,
+    Permission::kEditPlan,      Permission::kReportResults};
 
 /// Stable machine name ("read_school_data"), as the API and the web UI use it.
 std::string_view PermissionName(Permission permission);
@@ -33,6 +36,7 @@ std::string_view PermissionName(Permission permission);
 struct Scope {
     std::string office_code;
     std::string school_code;
+    std::string group_code = {};  // a KPI's responsible group, for kReportResults
 };
 
 /// Who asks. Either a signed-in user (with the address the request came from), the operator at

@@ -25,6 +25,10 @@ std::string_view AuditActionLabel(std::string_view action) {
         {"user.password_change", "เปลี่ยนรหัสผ่านของตนเอง"},
         {"demo.build", "สร้างสำนักงานสาธิต"},
         {"demo.accounts", "สร้างบัญชีสาธิต"},
+        {"import.plans", "นำเข้าแผน"},
+        {"plan.copy", "เริ่มแผนปีใหม่จากแผนปีก่อน"},
+        {"plan.update", "แก้ไขแผน"},
+        {"plan.result", "บันทึกผลตัวชี้วัด"},
     };
     for (const auto& [name, label] : kLabels) {
         if (name == action) return label;

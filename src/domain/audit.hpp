@@ -36,7 +36,8 @@ std::string_view AuditActionLabel(std::string_view action);
 inline constexpr std::string_view kAuditActions[] = {
     "school.update",  "import.schools", "import.census",       "import.staff",
     "import.degrees", "user.add",       "user.password_reset", "user.password_change",
-    "demo.build",     "demo.accounts"};
+    "demo.build",     "demo.accounts",  "import.plans",        "plan.copy",
+    "plan.update",    "plan.result"};
 
 /// What an audit listing asks for; empty fields do not filter.
 struct AuditFilter {

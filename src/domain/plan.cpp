@@ -456,6 +456,12 @@ Status Plan::Validate() const {
 Plan Plan::CopyTo(int to_fiscal_year) const {
     Plan copy = *this;
     copy.fiscal_year = to_fiscal_year;
+    // "… ประจำปีงบประมาณ 2565" becomes "… 2566": the year the title names is the plan's.
+    const std::string from = std::to_string(fiscal_year);
+    for (auto at = copy.title.find(from); at != std::string::npos;
+         at = copy.title.find(from, at + 4)) {
+        copy.title.replace(at, from.size(), std::to_string(to_fiscal_year));
+    }
     copy.status = PlanStatus::kDraft;
     copy.source = fmt::format("คัดลอกจากแผนปี {}", fiscal_year);
     copy.version = 0;

@@ -209,8 +209,19 @@ struct Plan {
 
     /// The start of `fiscal_year`'s plan from this one, as offices copy last year's Word file: the
     /// same tree, groups, links and rules, every target and result kept (the new year's table
-    /// shows the year before), a draft with no version.
+    /// shows the year before), a draft with no version, the year in its title moved on.
     Plan CopyTo(int to_fiscal_year) const;
+};
+
+/// A plan as a list shows it, without its items.
+struct PlanSummary {
+    std::string office_code;
+    int fiscal_year = 0;
+    std::string title;
+    PlanStatus status = PlanStatus::kDraft;
+    long long version = 0;
+    std::string updated_at;
+    std::string updated_by;
 };
 
 /// Whether `fiscal_year` is a plausible Buddhist-era fiscal year (2500–2700).

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "domain/kpi_table.hpp"
+#include "tests/support/plans.hpp"
 
 namespace khet {
 namespace {
@@ -94,34 +95,16 @@ TEST(PlanFile, Seed002KpiTableComesOutExactly) {
     EXPECT_EQ(table.size(), at) << "the plan has more KPI lines than the seed";
 }
 
-// Line numbers are where a plan was read from; two plans are the same plan without them.
-Plan WithoutLines(Plan plan) {
-    for (PlanItem& item : plan.tree.items) item.line = 0;
-    for (Kpi& kpi : plan.kpis) {
-        kpi.line = 0;
-        for (KpiRow& row : kpi.rows) row.line = 0;
-    }
-    for (Alignment& link : plan.alignments) link.line = 0;
-    return plan;
-}
-
-bool SamePlan(const Plan& a, const Plan& b) {
-    const Plan x = WithoutLines(a);
-    const Plan y = WithoutLines(b);
-    return x.office_code == y.office_code && x.fiscal_year == y.fiscal_year && x.title == y.title &&
-           x.status == y.status && x.source == y.source && x.tree.items == y.tree.items &&
-           x.tree.numbering == y.tree.numbering && x.groups == y.groups && x.kpis == y.kpis &&
-           x.alignments == y.alignments && x.rules.bands == y.rules.bands &&
-           x.rules.otherwise == y.rules.otherwise;
-}
-
 TEST(PlanFile, WritesWhatItReadsBackUnchanged) {
     for (const auto& entry : std::filesystem::directory_iterator("data/plans")) {
         const Plan plan = ReadPlan(entry.path().string());
         const std::string written = WritePlanFile(plan, "สำนักงานทดสอบ");
         auto again = ReadPlanFile("written.yaml", written);
         ASSERT_TRUE(again) << Problems(again.error()) << written;
-        EXPECT_TRUE(SamePlan(plan, *again->plan)) << entry.path() << "\n" << written;
+        std::string why;
+        EXPECT_TRUE(testing::SamePlan(plan, *again->plan, &why))
+            << entry.path() << ": " << why << "\n"
+            << written;
         EXPECT_EQ(again->office_name, "สำนักงานทดสอบ");
     }
 }

@@ -7,12 +7,10 @@
 #include <chrono>
 #include <map>
 
+#include "store/sql_store_support.hpp"
+
 namespace khet::store {
 namespace {
-
-#define KHET_TRY(var, expr) \
-    auto var = (expr);      \
-    if (!var) return std::unexpected(std::move(var).error())
 
 // The columns an import writes; kSchoolColumns adds those the store maintains.
 constexpr std::string_view kSchoolWriteColumns =
@@ -38,26 +36,6 @@ Result<School> ReadSchool(const SqlStatement& row) {
     school.updated_at = row.Text(11);
     school.updated_by = row.Text(12);
     return school;
-}
-
-Status Run(SqlStatement& statement) {
-    auto step = statement.Step();
-    if (!step) return std::unexpected(step.error());
-    statement.Reset();
-    return {};
-}
-
-// Steps through every row of `query`, reading each with `read`.
-template <typename Row>
-Result<std::vector<Row>> ReadRows(SqlStatement& query, Result<Row> (*read)(const SqlStatement&)) {
-    std::vector<Row> rows;
-    while (true) {
-        KHET_TRY(more, query.Step());
-        if (!*more) break;
-        KHET_TRY(row, read(query));
-        rows.push_back(std::move(*row));
-    }
-    return rows;
 }
 
 Result<QualityZone> ReadZone(const SqlStatement& row) {
@@ -164,12 +142,6 @@ Result<std::pair<long long, Grant>> ReadGrant(const SqlStatement& row) {
         return Fail(ErrorCode::kInternal, fmt::format("บทบาทที่บันทึกไว้ไม่รู้จัก: {}", row.Text(1)));
     }
     return std::pair{row.Int(0), Grant{*role, row.Text(2), row.Text(3), row.Text(4)}};
-}
-
-// UTC, to the second, ISO 8601: the same text on both engines, sortable as text.
-std::string NowUtc() {
-    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
 }
 
 }  // namespace

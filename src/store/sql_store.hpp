@@ -15,7 +15,8 @@ class SqlStore final : public SchoolRepository,
                        public DataGenerationRepository,
                        public UserRepository,
                        public SessionRepository,
-                       public AuditRepository {
+                       public AuditRepository,
+                       public PlanRepository {
   public:
     explicit SqlStore(std::unique_ptr<SqlConnection> connection)
         : connection_(std::move(connection)) {}
@@ -86,7 +87,18 @@ class SqlStore final : public SchoolRepository,
                                                  std::string_view from_at,
                                                  std::string_view to_at) override;
 
+    Result<std::vector<PlanSummary>> Plans(std::string_view office_code) override;
+    Result<Plan> FindPlan(std::string_view office_code, int fiscal_year) override;
+    Result<std::vector<Framework>> Frameworks() override;
+    Status ImportPlans(const std::vector<Office>& offices, const std::vector<Framework>& frameworks,
+                       const std::vector<Plan>& plans, const AuditEntry& audit) override;
+    Result<Plan> UpdatePlan(const Plan& plan, long long expected_version,
+                            const AuditEntry& audit) override;
+
   private:
+    // Deletes the plan's rows (if any) and writes `plan` at `version`, inside the caller's
+    // transaction.
+    Status WritePlan(const Plan& plan, long long version);
     // Every write calls this inside its transaction, so the new generation and the write
     // commit together or not at all; returns the new generation.
     Result<long long> RaiseDataGeneration();

@@ -10,6 +10,7 @@
 #include "services/audit_service.hpp"
 #include "services/directory.hpp"
 #include "services/imports.hpp"
+#include "services/plans.hpp"
 #include "services/sessions.hpp"
 #include "services/statistics_service.hpp"
 #include "sheets/sheet.hpp"
@@ -43,6 +44,7 @@ class StoreFixture {
     SessionService& Sessions() { return *sessions_; }
     DirectoryService& Directory() { return *directory_; }
     AuditService& Audit() { return *audit_; }
+    PlanService& Plans() { return *plans_; }
     FakeClock& Clock() { return clock_; }
     http::ApiServices Api() {
         return {*directory_, *statistics_, *imports_, *accounts_, *sessions_, *audit_};
@@ -72,6 +74,7 @@ class StoreFixture {
     std::unique_ptr<SessionService> sessions_;
     std::unique_ptr<DirectoryService> directory_;
     std::unique_ptr<AuditService> audit_;
+    std::unique_ptr<PlanService> plans_;
 };
 
 /// A CSV sheet from text, as the import would read a file named `source`.

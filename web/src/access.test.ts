@@ -5,8 +5,8 @@ import type { Route } from './router';
 
 /** The permissions of each role in its office, as the contract lists them. */
 const ROLE_PERMISSIONS: Record<string, Permission[]> = {
-  office_admin: ['read_published', 'read_school_data', 'edit_school', 'import', 'manage_users', 'read_audit'],
-  planner: ['read_published', 'read_school_data', 'edit_school', 'import'],
+  office_admin: ['read_published', 'read_school_data', 'edit_school', 'import', 'manage_users', 'read_audit', 'edit_plan', 'report_results'],
+  planner: ['read_published', 'read_school_data', 'edit_school', 'import', 'edit_plan', 'report_results'],
   group_staff: ['read_published'],
   supervisor: ['read_published', 'read_school_data'],
   executive: ['read_published', 'read_school_data', 'read_audit'],

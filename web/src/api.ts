@@ -199,9 +199,9 @@ export class ApiError extends Error {
 // ---------------------------------------------------------------------------------------------
 // Accounts, sessions and permissions
 
-export type Permission = 'read_published' | 'read_school_data' | 'edit_school' | 'import' | 'manage_users' | 'read_audit';
+export type Permission = 'read_published' | 'read_school_data' | 'edit_school' | 'import' | 'manage_users' | 'read_audit' | 'edit_plan' | 'report_results';
 
-export const ALL_PERMISSIONS: readonly Permission[] = ['read_published', 'read_school_data', 'edit_school', 'import', 'manage_users', 'read_audit'];
+export const ALL_PERMISSIONS: readonly Permission[] = ['read_published', 'read_school_data', 'edit_school', 'import', 'manage_users', 'read_audit', 'edit_plan', 'report_results'];
 
 export interface Grant {
   role: string;

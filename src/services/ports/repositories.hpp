@@ -8,6 +8,7 @@
 #include "base/error.hpp"
 #include "domain/audit.hpp"
 #include "domain/census.hpp"
+#include "domain/plan.hpp"
 #include "domain/school.hpp"
 #include "domain/size_scheme.hpp"
 #include "domain/user.hpp"
@@ -174,6 +175,29 @@ class AuditRepository {
     virtual Result<std::vector<AuditEntry>> AuditEntries(const AuditFilter& filter,
                                                          std::string_view from_at,
                                                          std::string_view to_at) = 0;
+};
+
+/// Plans (one per office and fiscal year), their KPIs, and the frameworks they serve.
+class PlanRepository {
+  public:
+    virtual ~PlanRepository() = default;
+
+    /// The office's plans, latest year first.
+    virtual Result<std::vector<PlanSummary>> Plans(std::string_view office_code) = 0;
+    /// The whole plan; kNotFound when the office has none for the year.
+    virtual Result<Plan> FindPlan(std::string_view office_code, int fiscal_year) = 0;
+    /// Every framework with its items, by code.
+    virtual Result<std::vector<Framework>> Frameworks() = 0;
+    /// In one transaction with `audit`: adds the offices the store lacks (leaving those it has
+    /// as they are), replaces each framework of the same code, and replaces each office's plan
+    /// of the same year (its version goes on from the one replaced). All or nothing.
+    virtual Status ImportPlans(const std::vector<Office>& offices,
+                               const std::vector<Framework>& frameworks,
+                               const std::vector<Plan>& plans, const AuditEntry& audit) = 0;
+    /// Replaces the plan when it is still at `expected_version`, with `audit`, and returns it
+    /// as stored. kNotFound when there is no such plan, kConflict when someone changed it since.
+    virtual Result<Plan> UpdatePlan(const Plan& plan, long long expected_version,
+                                    const AuditEntry& audit) = 0;
 };
 
 }  // namespace khet

@@ -1,0 +1,401 @@
+#include "services/plans.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "base/json_text.hpp"
+#include "services/plan_file.hpp"
+
+namespace khet {
+namespace {
+
+std::string PlanId(std::string_view office_code, int fiscal_year) {
+    return fmt::format("{}/{}", office_code, fiscal_year);
+}
+
+PlanSummary SummaryOf(const Plan& plan) {
+    return {plan.office_code, plan.fiscal_year, plan.title,     plan.status,
+            plan.version,     plan.updated_at,  plan.updated_by};
+}
+
+// Every problem of an import, from every file, as one error.
+Status Refuse(std::vector<FieldError> problems) {
+    std::string message =
+        problems.size() == 1
+            ? fmt::format("{}: {}", problems.front().field, problems.front().message)
+            : fmt::format("ไม่ได้นำเข้า: พบข้อผิดพลาด {} แห่ง เช่น {}: {}", problems.size(),
+                          problems.front().field, problems.front().message);
+    return InvalidArgument(std::move(message), std::move(problems));
+}
+
+}  // namespace
+
+AlignmentCheck CheckAlignment(const Plan& plan, const std::vector<Framework>& frameworks) {
+    AlignmentCheck check;
+    std::map<std::string_view, const PlanItem*> by_key;
+    for (const PlanItem& item : plan.tree.items) by_key[item.key] = &item;
+    std::set<std::string_view> with_kpi;
+    for (const PlanItem& item : plan.tree.items) {
+        if (item.kind != PlanItemKind::kKpi) continue;
+        for (auto up = by_key.find(item.parent); up != by_key.end();
+             up = by_key.find(up->second->parent)) {
+            with_kpi.insert(up->first);
+        }
+        const Kpi* kpi = plan.FindKpi(item.key);
+        const bool grouped =
+            kpi && (!kpi->groups.empty() ||
+                    (!kpi->rows.empty() &&
+                     std::all_of(kpi->rows.begin(), kpi->rows.end(),
+                                 [](const KpiRow& row) { return !row.groups.empty(); })));
+        if (!grouped) check.kpis_without_group.push_back(&item);
+    }
+    for (const PlanItem& item : plan.tree.items) {
+        if (item.kind == PlanItemKind::kStrategy && !with_kpi.count(item.key)) {
+            check.strategies_without_kpis.push_back(&item);
+        }
+    }
+    for (const Framework& framework : frameworks) {
+        for (const FrameworkItem& framework_item : framework.items) {
+            AlignmentCheck::Served served{&framework, &framework_item, {}};
+            for (const Alignment& link : plan.alignments) {
+                if (link.framework != framework.code || link.framework_item != framework_item.key)
+                    continue;
+                const auto item = by_key.find(link.item_key);
+                if (item != by_key.end()) served.by.push_back(item->second);
+            }
+            if (!served.by.empty()) check.served.push_back(std::move(served));
+        }
+    }
+    return check;
+}
+
+Result<PlanImportSummary> PlanService::Import(const Actor& actor,
+                                              const std::vector<NamedText>& files,
+                                              const PlanImportOptions& options) {
+    const bool dry_run = options.dry_run;
+    if (auto signed_in = RequireSignedIn(actor); !signed_in)
+        return std::unexpected(signed_in.error());
+    std::vector<FieldError> problems;
+    std::vector<PlanFile> read;
+    for (const NamedText& file : files) {
+        auto parsed = ReadPlanFile(file.name, file.text);
+        if (!parsed) {
+            for (FieldError& field : parsed.error().fields) problems.push_back(std::move(field));
+            continue;
+        }
+        read.push_back(std::move(*parsed));
+    }
+
+    // The frameworks as they will be: the store's, replaced by the import's of the same code.
+    auto stored = plans_.Frameworks();
+    if (!stored) return std::unexpected(stored.error());
+    std::map<std::string, Framework, std::less<>> frameworks;
+    for (Framework& framework : *stored) frameworks[framework.code] = std::move(framework);
+    const std::set<std::string, std::less<>> stored_codes = [&] {
+        std::set<std::string, std::less<>> codes;
+        for (const auto& [code, framework] : frameworks) codes.insert(code);
+        return codes;
+    }();
+    PlanImportSummary summary;
+    summary.dry_run = dry_run;
+    std::vector<Framework> imported_frameworks;
+    std::set<std::string, std::less<>> seen_frameworks;
+    for (const PlanFile& file : read) {
+        if (!file.framework) continue;
+        const Framework& framework = *file.framework;
+        const std::string where = fmt::format("{}:1", file.name);
+        if (!seen_frameworks.insert(framework.code).second) {
+            problems.push_back({where,
+                                fmt::format("กรอบ {} อยู่ในการนำเข้านี้มากกว่าหนึ่งไฟล์", framework.code), 1,
+                                "code"});
+            continue;
+        }
+        const Status allowed =
+            framework.office_code.empty()
+                ? (IsSystemAdmin(actor)
+                       ? Status{}
+                       : Fail(ErrorCode::kPermissionDenied,
+                              fmt::format("กรอบระดับชาติ ({}) นำเข้าได้เฉพาะผู้ดูแลระบบ", framework.code)))
+                : Require(actor, Permission::kEditPlan, Scope{framework.office_code, ""});
+        if (!allowed) return std::unexpected(allowed.error());
+        if (options.skip_existing && stored_codes.count(framework.code)) {
+            summary.skipped.push_back(framework.code);
+            continue;
+        }
+        frameworks[framework.code] = framework;
+        imported_frameworks.push_back(framework);
+    }
+
+    std::vector<Plan> plans;
+    std::vector<Office> new_offices;
+    std::set<std::pair<std::string, int>> seen_plans;
+    for (const PlanFile& file : read) {
+        if (!file.plan) continue;
+        const Plan& plan = *file.plan;
+        if (auto allowed = Require(actor, Permission::kEditPlan, Scope{plan.office_code, ""});
+            !allowed) {
+            return std::unexpected(allowed.error());
+        }
+        if (options.skip_existing) {
+            auto existing = plans_.FindPlan(plan.office_code, plan.fiscal_year);
+            if (existing) {
+                summary.skipped.push_back(PlanId(plan.office_code, plan.fiscal_year));
+                continue;
+            }
+            if (existing.error().code != ErrorCode::kNotFound) {
+                return std::unexpected(existing.error());
+            }
+        }
+        if (!seen_plans.insert({plan.office_code, plan.fiscal_year}).second) {
+            problems.push_back({fmt::format("{}:1", file.name),
+                                fmt::format("แผนปี {} ของสำนักงาน {} อยู่ในการนำเข้านี้มากกว่าหนึ่งไฟล์",
+                                            plan.fiscal_year, plan.office_code),
+                                1, "fiscal_year"});
+        }
+        auto office = schools_.FindOffice(plan.office_code);
+        if (!office && office.error().code != ErrorCode::kNotFound) {
+            return std::unexpected(office.error());
+        }
+        const bool office_known =
+            office || std::any_of(new_offices.begin(), new_offices.end(), [&](const Office& added) {
+                return added.code == plan.office_code;
+            });
+        if (!office_known) {
+            if (file.office_name.empty()) {
+                problems.push_back({fmt::format("{}:1", file.name),
+                                    fmt::format("ไม่พบสำนักงานเขตรหัส {}: นำเข้ารายชื่อโรงเรียนของเขตก่อน "
+                                                "หรือใส่ office_name ในไฟล์",
+                                                plan.office_code),
+                                    1, "office"});
+            } else {
+                new_offices.push_back({plan.office_code, file.office_name, file.office_name, ""});
+                summary.new_offices.push_back(plan.office_code);
+            }
+        }
+        for (const Alignment& link : plan.alignments) {
+            const auto framework = frameworks.find(link.framework);
+            const std::string where = fmt::format("{}:{}", file.name, link.line);
+            if (framework == frameworks.end()) {
+                problems.push_back(
+                    {where,
+                     fmt::format("ไม่มีกรอบ \"{}\" (ใน serves {}/{}): นำเข้าไฟล์กรอบนั้นด้วย",
+                                 link.framework, link.framework, link.framework_item),
+                     link.line, "serves"});
+            } else if (!framework->second.Find(link.framework_item)) {
+                problems.push_back(
+                    {where,
+                     fmt::format("กรอบ {} ไม่มีข้อ \"{}\" (ใน serves {}/{})", link.framework,
+                                 link.framework_item, link.framework, link.framework_item),
+                     link.line, "serves"});
+            }
+        }
+        summary.items += static_cast<int>(plan.tree.items.size());
+        summary.kpis += static_cast<int>(plan.kpis.size());
+        plans.push_back(plan);
+    }
+    if (!problems.empty()) return std::unexpected(Refuse(std::move(problems)).error());
+
+    for (const Framework& framework : imported_frameworks)
+        summary.frameworks.push_back(framework.code);
+    if (!dry_run && (!plans.empty() || !imported_frameworks.empty())) {
+        std::set<std::string> offices;
+        for (const Plan& plan : plans) offices.insert(plan.office_code);
+        AuditEntry audit =
+            AuditOf(actor, "import.plans", offices.size() == 1 ? *offices.begin() : std::string());
+        audit.entity = "plan";
+        std::string ids;
+        for (const Plan& plan : plans) {
+            ids += (ids.empty() ? "" : ", ") + PlanId(plan.office_code, plan.fiscal_year);
+        }
+        std::string names;
+        for (const NamedText& file : files) names += (names.empty() ? "" : ", ") + file.name;
+        audit.entity_id = ids.empty() ? "frameworks" : ids;
+        audit.after = JsonObjectText()
+                          .Add("files", names)
+                          .Add("plans", ids)
+                          .Add("frameworks", static_cast<long long>(imported_frameworks.size()))
+                          .Add("items", summary.items)
+                          .Add("kpis", summary.kpis)
+                          .Text();
+        if (auto written = plans_.ImportPlans(new_offices, imported_frameworks, plans, audit);
+            !written) {
+            return std::unexpected(written.error());
+        }
+        for (const Plan& plan : plans) {
+            auto stored_plan = plans_.FindPlan(plan.office_code, plan.fiscal_year);
+            if (!stored_plan) return std::unexpected(stored_plan.error());
+            summary.plans.push_back(SummaryOf(*stored_plan));
+        }
+    } else {
+        for (const Plan& plan : plans) summary.plans.push_back(SummaryOf(plan));
+    }
+    return summary;
+}
+
+Result<PlanSummary> PlanService::Copy(const Actor& actor, std::string_view office_code, int from,
+                                      int to) {
+    if (auto allowed = Require(actor, Permission::kEditPlan, Scope{std::string(office_code), ""});
+        !allowed) {
+        return std::unexpected(allowed.error());
+    }
+    if (!IsBuddhistEraYear(to) || !IsBuddhistEraYear(from)) {
+        return InvalidArgument(
+            fmt::format("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2566 (ได้ {} และ {})", from, to));
+    }
+    if (from == to) return InvalidArgument("ปีต้นทางและปีปลายทางต้องต่างกัน");
+    auto source = plans_.FindPlan(office_code, from);
+    if (!source) return std::unexpected(source.error());
+    if (auto existing = plans_.FindPlan(office_code, to); existing) {
+        return Fail(ErrorCode::kConflict,
+                    fmt::format("สำนักงาน {} มีแผนปีงบประมาณ {} อยู่แล้ว (ฉบับที่ {}): ไม่คัดลอกทับ",
+                                office_code, to, existing->version));
+    } else if (existing.error().code != ErrorCode::kNotFound) {
+        return std::unexpected(existing.error());
+    }
+    const Plan copy = source->CopyTo(to);
+    AuditEntry audit = AuditOf(actor, "plan.copy", std::string(office_code));
+    audit.entity = "plan";
+    audit.entity_id = PlanId(office_code, to);
+    audit.after = JsonObjectText()
+                      .Add("from", PlanId(office_code, from))
+                      .Add("items", static_cast<long long>(copy.tree.items.size()))
+                      .Add("kpis", static_cast<long long>(copy.kpis.size()))
+                      .Text();
+    if (auto written = plans_.ImportPlans({}, {}, {copy}, audit); !written) {
+        return std::unexpected(written.error());
+    }
+    auto stored = plans_.FindPlan(office_code, to);
+    if (!stored) return std::unexpected(stored.error());
+    return SummaryOf(*stored);
+}
+
+bool PlanService::MayReadDrafts(const Actor& actor, std::string_view office_code) {
+    const Scope scope{std::string(office_code), ""};
+    if (Allows(actor, Permission::kEditPlan, scope)) return true;
+    // Group staff report results into a plan before it is published.
+    const User* user = actor.user();
+    return user && !user->must_change_password &&
+           std::any_of(user->grants.begin(), user->grants.end(), [&](const Grant& grant) {
+               return grant.role == Role::kGroupStaff && grant.office_code == office_code;
+           });
+}
+
+Result<std::vector<PlanSummary>> PlanService::List(const Actor& actor,
+                                                   std::string_view office_code) {
+    if (auto allowed =
+            Require(actor, Permission::kReadPublished, Scope{std::string(office_code), ""});
+        !allowed && !MayReadDrafts(actor, office_code)) {
+        return std::unexpected(allowed.error());
+    }
+    auto plans = plans_.Plans(office_code);
+    if (!plans || MayReadDrafts(actor, office_code)) return plans;
+    std::erase_if(*plans,
+                  [](const PlanSummary& plan) { return plan.status != PlanStatus::kPublished; });
+    return plans;
+}
+
+Result<Plan> PlanService::Get(const Actor& actor, std::string_view office_code, int fiscal_year) {
+    const bool drafts = MayReadDrafts(actor, office_code);
+    if (auto allowed =
+            Require(actor, Permission::kReadPublished, Scope{std::string(office_code), ""});
+        !allowed && !drafts) {
+        return std::unexpected(allowed.error());
+    }
+    auto plan = plans_.FindPlan(office_code, fiscal_year);
+    if (plan && plan->status != PlanStatus::kPublished && !drafts) {
+        return NotFound(
+            fmt::format("สำนักงาน {} ยังไม่ได้เผยแพร่แผนปีงบประมาณ {}", office_code, fiscal_year));
+    }
+    return plan;
+}
+
+Result<std::vector<Framework>> PlanService::Frameworks(const Actor& actor) {
+    if (auto signed_in = RequireSignedIn(actor); !signed_in)
+        return std::unexpected(signed_in.error());
+    return plans_.Frameworks();
+}
+
+Result<Plan> PlanService::ReportResult(const Actor& actor, std::string_view office_code,
+                                       int fiscal_year, std::string_view item_key, int row,
+                                       int result_year, int round, std::string_view value,
+                                       std::string_view evidence, long long expected_version) {
+    if (auto signed_in = RequireSignedIn(actor); !signed_in)
+        return std::unexpected(signed_in.error());
+    auto plan = plans_.FindPlan(office_code, fiscal_year);
+    if (!plan) return std::unexpected(plan.error());
+    const auto found = std::find_if(plan->kpis.begin(), plan->kpis.end(),
+                                    [&](const Kpi& kpi) { return kpi.item_key == item_key; });
+    if (found == plan->kpis.end()) {
+        return NotFound(fmt::format("แผนปี {} ไม่มีตัวชี้วัด \"{}\"", fiscal_year, item_key));
+    }
+    Kpi& kpi = *found;
+    if (row < 0 || static_cast<std::size_t>(row) > kpi.rows.size() ||
+        (row == 0 && !kpi.rows.empty())) {
+        return InvalidArgument(
+            fmt::format("ตัวชี้วัดนี้มีแถวย่อย {} แถว: ระบุแถวที่ 1–{}", kpi.rows.size(), kpi.rows.size()),
+            {FieldError{"row", "ไม่มีแถวนี้", 0, ""}});
+    }
+    KpiFigures& figures =
+        row == 0 ? kpi.figures : kpi.rows[static_cast<std::size_t>(row) - 1].figures;
+    const std::vector<std::string>& groups =
+        row == 0 ? kpi.groups : kpi.GroupsOf(kpi.rows[static_cast<std::size_t>(row) - 1]);
+    const bool allowed =
+        Allows(actor, Permission::kReportResults, Scope{std::string(office_code), ""}) ||
+        std::any_of(groups.begin(), groups.end(), [&](const std::string& group) {
+            return Allows(actor, Permission::kReportResults,
+                          Scope{std::string(office_code), "", group});
+        });
+    if (!allowed) {
+        return Fail(
+            ErrorCode::kPermissionDenied,
+            fmt::format("ไม่มีสิทธิ์บันทึกผลตัวชี้วัดนี้: ผู้รับผิดชอบคือกลุ่ม {}",
+                        groups.empty() ? "(ไม่ระบุ)" : fmt::format("{}", fmt::join(groups, "/"))));
+    }
+    std::vector<FieldError> problems;
+    if (!IsBuddhistEraYear(result_year)) {
+        problems.push_back(
+            {"result_year", fmt::format("ปี {} ไม่ใช่ปีงบประมาณ พ.ศ.", result_year), 0, ""});
+    }
+    if (!IsReportingRound(round)) {
+        problems.push_back(
+            {"round", fmt::format("รอบรายงาน {} เดือนไม่มี: ใช้ได้ 3, 6, 9 หรือ 12", round), 0, ""});
+    }
+    auto parsed = ParseKpiValue(value, kpi.unit, kpi.Levels());
+    if (!parsed) problems.push_back({"value", parsed.error().message, 0, ""});
+    if (!problems.empty()) {
+        std::string message = problems.front().message;
+        return InvalidArgument(std::move(message), std::move(problems));
+    }
+    std::optional<KpiResult> before;  // a copy: the results change below
+    for (const KpiResult& result : figures.results) {
+        if (result.fiscal_year == result_year && result.round == round) before = result;
+    }
+    if (parsed->IsNone()) {
+        std::erase_if(figures.results, [&](const KpiResult& result) {
+            return result.fiscal_year == result_year && result.round == round;
+        });
+    } else {
+        figures.SetResult({result_year, round, *parsed, std::string(evidence)});
+    }
+    AuditEntry audit = AuditOf(actor, "plan.result", std::string(office_code));
+    audit.entity = "kpi_result";
+    audit.entity_id = fmt::format("{}/{}#{}/{}/{}", PlanId(office_code, fiscal_year), item_key, row,
+                                  result_year, round);
+    if (before) {
+        audit.before = JsonObjectText()
+                           .Add("value", before->value.Text())
+                           .Add("evidence", before->evidence)
+                           .Text();
+    }
+    if (!parsed->IsNone()) {
+        audit.after =
+            JsonObjectText().Add("value", parsed->Text()).Add("evidence", evidence).Text();
+    }
+    return plans_.UpdatePlan(*plan, expected_version, audit);
+}
+
+}  // namespace khet
