@@ -18,8 +18,8 @@ bool RoleHolds(Role role, Permission permission) {
             return true;
         case Role::kPlanner:
             return permission == kReadPublished || permission == kReadSchoolData ||
-                   permission == kEditSchool || permission == kImport ||
-                   permission == kEditPlan || permission == kReportResults;
+                   permission == kEditSchool || permission == kImport || permission == kEditPlan ||
+                   permission == kReportResults;
         case Role::kGroupStaff:
             return permission == kReadPublished || permission == kReportResults;
         case Role::kPublic:

@@ -180,7 +180,8 @@ TEST_P(SessionsAndAudit, CookiesAreHttpOnlyLaxAndSecureBehindATlsProxy) {
     const Json session = Json::parse(plain.body);
     EXPECT_EQ(session["user"]["login"], "admin");
     EXPECT_EQ(session["offices"][0]["code"], "2402");
-    EXPECT_EQ(session["offices"][0]["permissions"].size(), 8u);  // an office administrator: all of them
+    EXPECT_EQ(session["offices"][0]["permissions"].size(),
+              8u);  // an office administrator: all of them
 
     sign_in.headers["x-forwarded-proto"] = "https";
     sign_in.headers["x-forwarded-for"] = "203.0.113.9, 10.0.0.1";
