@@ -9,6 +9,7 @@
 
 #include "app/wiring.hpp"
 #include "domain/kpi_table.hpp"
+#include "reports/render.hpp"
 #include "services/plan_file.hpp"
 
 namespace khet::app {
@@ -111,9 +112,23 @@ PlanCommands::PlanCommands(CLI::App& cli) {
         "check", "ตรวจความเชื่อมโยง: กลยุทธ์ที่ไม่มีตัวชี้วัด ตัวชี้วัดที่ไม่มีผู้รับผิดชอบ และกรอบที่แผนรองรับ");
     check_->add_option("--office", office_, "รหัสสำนักงานเขต")->required();
     check_->add_option("--year", year_, "ปีงบประมาณ พ.ศ.")->required();
+
+    export_ = plan->add_subcommand("export",
+                                   "พิมพ์แผนเป็น PDF (ปก สารบัญ วิสัยทัศน์ถึงตัวชี้วัด) หรือตารางตัวชี้วัดเป็น XLSX");
+    export_->add_option("--office", office_, "รหัสสำนักงานเขต")->required();
+    export_->add_option("--year", year_, "ปีงบประมาณ พ.ศ.")->required();
+    export_->add_option("--format", format_, "pdf | xlsx | csv")
+        ->check(CLI::IsMember({"pdf", "xlsx", "csv"}))
+        ->required();
+    export_->add_option("-o,--output", output_, "ไฟล์ผลลัพธ์")->required();
+    export_->add_flag("--thai-digits", thai_digits_, "PDF: ตัวเลขไทยทั้งเอกสาร รวมเลขหน้า");
+    export_->add_flag("--kpi-table", kpi_table_,
+                      "PDF: เฉพาะตารางตัวชี้วัด (XLSX และ CSV เป็นตารางตัวชี้วัดเสมอ)");
 }
 
-bool PlanCommands::Chosen() const { return *import_ || *list_ || *show_ || *copy_ || *check_; }
+bool PlanCommands::Chosen() const {
+    return *import_ || *list_ || *show_ || *copy_ || *check_ || *export_;
+}
 
 int PlanCommands::Run(const std::string& database) const {
     auto wiring = Wiring::Open(database);
@@ -171,6 +186,25 @@ int PlanCommands::Run(const std::string& database) const {
         if (!copied) return Report(copied.error());
         std::printf("เริ่มแผนปีงบประมาณ %d ของสำนักงาน %s จากแผนปี %d แล้ว (ร่าง): %s\n", to_,
                     office_.c_str(), from_, copied->title.c_str());
+        return 0;
+    }
+    if (*export_) {
+        auto format = reports::ParseFormat(format_);
+        if (!format) return Report(format.error());
+        auto document = plans.PlanDocumentOf(console, office_, year_,
+                                             kpi_table_ || *format != reports::Format::kPdf);
+        if (!document) return Report(document.error());
+        auto bytes = *format == reports::Format::kPdf
+                         ? reports::RenderPdf(*document, {.thai_digits = thai_digits_})
+                         : reports::Render(*document, *format);
+        if (!bytes) return Report(bytes.error());
+        std::ofstream out(output_, std::ios::binary | std::ios::trunc);
+        out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+        if (!out) {
+            return Report(
+                Error{ErrorCode::kUnavailable, fmt::format("เขียนไฟล์ {} ไม่ได้", output_), {}});
+        }
+        std::printf("เขียน %s แล้ว (%zu ไบต์)\n", output_.c_str(), bytes->size());
         return 0;
     }
     if (*check_) {

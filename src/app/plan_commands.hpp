@@ -21,6 +21,10 @@ class PlanCommands {
     CLI::App* show_ = nullptr;
     CLI::App* copy_ = nullptr;
     CLI::App* check_ = nullptr;
+    CLI::App* export_ = nullptr;
+    std::string output_;
+    bool thai_digits_ = false;
+    bool kpi_table_ = false;
     std::vector<std::string> files_;
     bool dry_run_ = false;
     bool skip_existing_ = false;

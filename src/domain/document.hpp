@@ -61,13 +61,23 @@ struct Paragraph {
     std::string text;
 };
 
-using Block = std::variant<Heading, Paragraph, Table>;
+/// The rest starts on a new page.
+struct PageBreak {};
+
+/// The contents: every level-1 and level-2 heading after it, with the page it is on (PDF only;
+/// the other formats leave it out).
+struct Contents {
+    std::string title = "สารบัญ";
+};
+
+using Block = std::variant<Heading, Paragraph, Table, PageBreak, Contents>;
 
 /// A format-neutral document: renderers in reports/ write it as PDF, XLSX or CSV.
 struct Document {
     std::string title;
     std::vector<std::string> provenance;  // office, year, census round, time of export
     std::vector<Block> blocks;
+    bool cover = false;  // the title and provenance on a cover page of their own, unnumbered
 };
 
 /// Formats 27853 as "27,853" and 17.275 as "17.28" (half away from zero).

@@ -35,6 +35,7 @@ constexpr const char* kBoldFont = "Laksaman Bold 10.5";
 constexpr const char* kTitleFont = "Laksaman Bold 12";
 constexpr const char* kHeadingFont = "Laksaman Bold 11";
 constexpr const char* kSmallFont = "Laksaman 9";
+constexpr const char* kCoverFont = "Laksaman Bold 18";
 
 struct GObjectUnref {
     void operator()(void* object) const { g_object_unref(object); }
@@ -74,19 +75,47 @@ struct Fonts {
     FontPtr title{pango_font_description_from_string(kTitleFont)};
     FontPtr heading{pango_font_description_from_string(kHeadingFont)};
     FontPtr small{pango_font_description_from_string(kSmallFont)};
+    FontPtr cover{pango_font_description_from_string(kCoverFont)};
+};
+
+/// A heading the contents list, with the page it was drawn on (0 before the first pass).
+struct ContentsEntry {
+    std::string text;
+    int level = 1;
+    int page = 0;
 };
 
 /// Lays a document out top to bottom, starting a page whenever the next line or table row
 /// would cross the bottom margin.
 class PdfWriter {
   public:
-    PdfWriter(cairo_t* cr, PangoContext* context, const PdfOptions& options)
-        : cr_(cr), context_(context), options_(options) {
+    PdfWriter(cairo_t* cr, PangoContext* context, const PdfOptions& options, bool cover,
+              std::vector<ContentsEntry> contents)
+        : cr_(cr),
+          context_(context),
+          options_(options),
+          cover_(cover),
+          contents_(std::move(contents)) {
         line_height_ = Height(Layout("ก", fonts_.body.get(), 0, Align::kLeft).get());
         StartPage();
     }
 
+    /// The headings the contents list, with the pages this pass drew them on.
+    const std::vector<ContentsEntry>& Headings() const { return drawn_; }
+
     void Title(const Document& document) {
+        if (cover_) {
+            // The cover: the title a third of the way down, the provenance under it.
+            y_ = kPageHeight / 3;
+            Flow(Layout(document.title, fonts_.cover.get(), kTextWidth, Align::kCenter).get());
+            y_ += 24;
+            for (const std::string& line : document.provenance) {
+                Flow(Layout(line, fonts_.heading.get(), kTextWidth, Align::kCenter).get());
+                y_ += 4;
+            }
+            NewPage();
+            return;
+        }
         if (!document.title.empty()) {
             Flow(Layout(document.title, fonts_.title.get(), kTextWidth, Align::kCenter).get());
             y_ += 3;
@@ -97,7 +126,34 @@ class PdfWriter {
         if (!document.title.empty() || !document.provenance.empty()) y_ += 10;
     }
 
+    void Draw(const khet::PageBreak&) {
+        if (!AtPageTop()) NewPage();
+    }
+
+    // One line per heading: its text, dots, and its page; level 2 indented. The first pass
+    // draws the same lines without page numbers, so the pages after fall the same way.
+    void Draw(const khet::Contents& contents) {
+        Flow(Layout(contents.title, fonts_.title.get(), kTextWidth, Align::kCenter).get());
+        y_ += 8;
+        constexpr double kPageColumn = 1.2 * kCm;
+        for (const ContentsEntry& entry : contents_) {
+            const double indent = entry.level <= 1 ? 0 : 0.8 * kCm;
+            auto text = Layout(entry.text, entry.level <= 1 ? fonts_.bold.get() : fonts_.body.get(),
+                               kTextWidth - indent - kPageColumn, Align::kLeft);
+            const double height = Height(text.get());
+            KeepTogether(height);
+            Flow(text.get(), kMarginLeft + indent);
+            auto page = Layout(entry.page > 0 ? std::to_string(entry.page) : "", fonts_.body.get(),
+                               kPageColumn, Align::kRight);
+            cairo_move_to(cr_, kMarginLeft + kTextWidth - kPageColumn, y_ - LineHeight());
+            pango_cairo_show_layout(cr_, page.get());
+            y_ += 2;
+        }
+        NewPage();
+    }
+
     void Draw(const khet::Heading& heading) {
+        if (heading.level <= 2) drawn_.push_back({heading.text, heading.level, page_});
         auto layout =
             Layout(heading.text, heading.level <= 1 ? fonts_.heading.get() : fonts_.bold.get(),
                    kTextWidth, Align::kLeft);
@@ -178,6 +234,7 @@ class PdfWriter {
     void StartPage() {
         y_ = kMarginTop;
         ++page_;
+        if (cover_ && page_ == 1) return;  // the cover has no number
         auto number =
             Layout("หน้า " + std::to_string(page_), fonts_.body.get(), kTextWidth, Align::kCenter);
         cairo_move_to(cr_, kMarginLeft, kBottom + 0.6 * kCm);
@@ -235,6 +292,9 @@ class PdfWriter {
     double line_height_ = 0;  // one line of body text
     double y_ = 0;
     int page_ = 0;
+    bool cover_ = false;
+    std::vector<ContentsEntry> contents_;  // what the contents list, pages from the last pass
+    std::vector<ContentsEntry> drawn_;     // the headings drawn in this pass
 };
 
 // Every column first gets its widest body cell, so names and figures stay on one line, and its
@@ -404,13 +464,19 @@ ContextPtr NewContext() {
 
 }  // namespace
 
-Result<std::string> RenderPdf(const Document& document, const PdfOptions& options) {
-    if (auto checked = internal::CheckDocument(document); !checked) {
-        return std::unexpected(checked.error());
-    }
+namespace {
+
+struct RenderedPdf {
     std::string bytes;
-    std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface(
-        cairo_pdf_surface_create_for_stream(AppendToString, &bytes, kPageWidth, kPageHeight));
+    std::vector<ContentsEntry> headings;
+};
+
+// One pass over the document; `contents` are the entries a Contents block lists.
+Result<RenderedPdf> RenderPass(const Document& document, const PdfOptions& options,
+                               std::vector<ContentsEntry> contents) {
+    RenderedPdf rendered;
+    std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface(cairo_pdf_surface_create_for_stream(
+        AppendToString, &rendered.bytes, kPageWidth, kPageHeight));
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, document.title.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Khet");
     {
@@ -418,12 +484,13 @@ Result<std::string> RenderPdf(const Document& document, const PdfOptions& option
         ContextPtr context = NewContext();
         pango_cairo_update_context(cr.get(), context.get());
 
-        PdfWriter writer(cr.get(), context.get(), options);
+        PdfWriter writer(cr.get(), context.get(), options, document.cover, std::move(contents));
         writer.Title(document);
         for (const Block& block : document.blocks) {
             std::visit([&writer](const auto& item) { writer.Draw(item); }, block);
         }
         writer.Finish();
+        rendered.headings = writer.Headings();
         if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
             return Fail(ErrorCode::kInternal,
                         std::string("cairo: ") + cairo_status_to_string(cairo_status(cr.get())));
@@ -433,7 +500,39 @@ Result<std::string> RenderPdf(const Document& document, const PdfOptions& option
     if (const cairo_status_t status = cairo_surface_status(surface.get())) {
         return Fail(ErrorCode::kInternal, std::string("cairo: ") + cairo_status_to_string(status));
     }
-    return bytes;
+    return rendered;
+}
+
+}  // namespace
+
+Result<std::string> RenderPdf(const Document& document, const PdfOptions& options) {
+    if (auto checked = internal::CheckDocument(document); !checked) {
+        return std::unexpected(checked.error());
+    }
+    // With contents, a first pass finds the page of every heading (the contents lines are the
+    // same in both passes, so the pages do not move) and the second prints them.
+    std::vector<ContentsEntry> contents;
+    bool after_contents = false;
+    for (const Block& block : document.blocks) {
+        if (std::holds_alternative<Contents>(block)) after_contents = true;
+        const auto* heading = std::get_if<Heading>(&block);
+        if (after_contents && heading && heading->level <= 2) {
+            contents.push_back({heading->text, heading->level, 0});
+        }
+    }
+    auto first = RenderPass(document, options, contents);
+    if (!first || !after_contents) {
+        if (!first) return std::unexpected(first.error());
+        return std::move(first->bytes);
+    }
+    // The drawn headings include any before the contents; the contents list those after.
+    const std::size_t skip = first->headings.size() - contents.size();
+    for (std::size_t i = 0; i < contents.size(); ++i) {
+        contents[i].page = first->headings[skip + i].page;
+    }
+    auto second = RenderPass(document, options, std::move(contents));
+    if (!second) return std::unexpected(second.error());
+    return std::move(second->bytes);
 }
 
 }  // namespace khet::reports

@@ -90,8 +90,10 @@ Status CheckDocument(const Document& document) {
             checker.Text(heading->text, at + ".text");
         } else if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
             checker.Text(paragraph->text, at + ".text");
-        } else {
-            checker.Table(std::get<khet::Table>(block), at);
+        } else if (const auto* contents = std::get_if<Contents>(&block)) {
+            checker.Text(contents->title, at + ".title");
+        } else if (const auto* table = std::get_if<khet::Table>(&block)) {
+            checker.Table(*table, at);
         }
     }
     return checker.Done();

@@ -8,7 +8,9 @@
 #include <set>
 
 #include "base/json_text.hpp"
+#include "domain/plan_document.hpp"
 #include "services/plan_file.hpp"
+#include "thai/thai_time.hpp"
 
 namespace khet {
 namespace {
@@ -396,6 +398,16 @@ Result<Plan> PlanService::ReportResult(const Actor& actor, std::string_view offi
             JsonObjectText().Add("value", parsed->Text()).Add("evidence", evidence).Text();
     }
     return plans_.UpdatePlan(*plan, expected_version, audit);
+}
+
+Result<Document> PlanService::PlanDocumentOf(const Actor& actor, std::string_view office_code,
+                                             int fiscal_year, bool kpi_table) {
+    auto plan = Get(actor, office_code, fiscal_year);
+    if (!plan) return std::unexpected(plan.error());
+    auto office = schools_.FindOffice(office_code);
+    if (!office) return std::unexpected(office.error());
+    const std::string now = FormatThaiDateTime(std::chrono::system_clock::now());
+    return kpi_table ? KpiTableDocument(*plan, *office, now) : PlanDocument(*plan, *office, now);
 }
 
 }  // namespace khet

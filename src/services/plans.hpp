@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/access.hpp"
+#include "domain/document.hpp"
 #include "domain/plan.hpp"
 #include "services/ports/repositories.hpp"
 
@@ -85,8 +86,12 @@ class PlanService {
                               std::string_view value, std::string_view evidence,
                               long long expected_version);
 
+    /// The plan document (cover, contents, items, KPI table) or, with `kpi_table`, the KPI table
+    /// alone with last year's statuses; read as Get allows.
+    Result<Document> PlanDocumentOf(const Actor& actor, std::string_view office_code,
+                                    int fiscal_year, bool kpi_table);
+
   private:
-    Status RequireRead(const Actor& actor, const PlanSummary& plan);
     bool MayReadDrafts(const Actor& actor, std::string_view office_code);
 
     PlanRepository& plans_;

@@ -1,0 +1,204 @@
+// The plan's outputs from the store: the PDF (cover, contents with page numbers, the items and
+// seed 002's KPI table, read back with pdftotext) and the KPI table as XLSX.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "reports/render.hpp"
+#include "sheets/sheet.hpp"
+#include "tests/support/fixtures.hpp"
+#include "tests/support/plans.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace khet::testing {
+namespace {
+
+std::string RunCommand(const std::string& command) {
+    std::string output;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr) return output;
+    char buffer[4096];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, n);
+    pclose(pipe);
+    return output;
+}
+
+// pdftotext puts spaces where Thai glyphs sit apart; compared without any whitespace.
+std::string WithoutSpace(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') continue;
+        // U+00A0 (no-break space, the document's indent) is C2 A0 in UTF-8.
+        if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+            ++i;
+            continue;
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+std::vector<std::string> Split(const std::string& line) {
+    std::vector<std::string> cells;
+    std::stringstream in(line);
+    std::string cell;
+    while (std::getline(in, cell, '\t')) cells.push_back(cell);
+    if (!line.empty() && line.back() == '\t') cells.emplace_back();
+    return cells;
+}
+
+// The seed's KPI table lines (tests/data/seed002_kpi_table.tsv) by KPI number, in order.
+std::vector<std::vector<std::vector<std::string>>> SeedKpis() {
+    std::vector<std::vector<std::vector<std::string>>> kpis;
+    std::istringstream in(SourceText("tests/data/seed002_kpi_table.tsv"));
+    std::string line;
+    bool header = true;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        if (std::exchange(header, false)) continue;
+        auto cells = Split(line);
+        if (kpis.empty() || kpis.back().front()[2] != cells[2]) kpis.emplace_back();
+        kpis.back().push_back(std::move(cells));
+    }
+    return kpis;
+}
+
+class PlanOutputs : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) {
+            GTEST_SKIP() << "pdftotext is not installed (poppler-utils)";
+        }
+        auto imported = fixture_.Plans().Import(Actor::Console(), SeedPlanFiles());
+        ASSERT_TRUE(imported) << Describe(imported.error());
+    }
+
+    std::vector<std::string> Pages(const std::string& pdf, const char* mode) {
+        const auto path = dir_.Write("plan.pdf", pdf);
+        const std::string text =
+            RunCommand(std::string("pdftotext ") + mode + " '" + path.string() + "' -");
+        std::vector<std::string> pages;
+        std::size_t start = 0;
+        for (std::size_t feed; (feed = text.find('\f', start)) != std::string::npos;
+             start = feed + 1) {
+            pages.push_back(text.substr(start, feed - start));
+        }
+        return pages;
+    }
+
+    StoreFixture fixture_{"sqlite"};
+    TempDir dir_;
+};
+
+TEST_F(PlanOutputs, ThePlanPdfHasItsCoverContentsAndSeed002sKpiTable) {
+    auto document = fixture_.Plans().PlanDocumentOf(Actor::Console(), "9202", 2562, false);
+    ASSERT_TRUE(document) << Describe(document.error());
+    auto pdf = reports::RenderPdf(*document);
+    ASSERT_TRUE(pdf) << Describe(pdf.error());
+    const auto pages = Pages(*pdf, "-layout");
+    ASSERT_GT(pages.size(), 5u);
+
+    // The cover: the title and the office, no page number.
+    EXPECT_NE(WithoutSpace(pages[0]).find(WithoutSpace(document->title)), std::string::npos);
+    EXPECT_NE(WithoutSpace(pages[0]).find("สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตรังเขต2"),
+              std::string::npos);
+    EXPECT_EQ(pages[0].find("หน้า"), std::string::npos);
+
+    // The contents give every section's page, and each section is on the page given.
+    const std::string contents = pages[1];
+    EXPECT_NE(contents.find("สารบัญ"), std::string::npos);
+    // (pdftotext moves some Thai tone marks, as in ตัวชี้วัด, so a part of each title is looked for.)
+    int checked = 0;
+    std::istringstream lines(contents);
+    for (std::string line; std::getline(lines, line);) {
+        const std::string bare = WithoutSpace(line);
+        for (const std::string key : {"วิสัยทัศน์", "ค่าเป้าหมายปีงบประมาณพ.ศ.2562"}) {
+            if (bare.find(key) == std::string::npos) continue;
+            // The page number is the line's last word.
+            const std::size_t last = line.find_last_of(' ');
+            ASSERT_NE(last, std::string::npos) << "no page number on: " << line;
+            const int page = std::stoi(line.substr(last + 1));
+            ASSERT_LE(page, static_cast<int>(pages.size()));
+            const std::string target = WithoutSpace(pages[page - 1]);
+            EXPECT_NE(target.find(key), std::string::npos) << key << " not on page " << page;
+            EXPECT_NE(target.find("หน้า" + std::to_string(page)), std::string::npos);
+            ++checked;
+        }
+    }
+    EXPECT_EQ(checked, 2);
+
+    // Every KPI line of the seed's table, cell after cell as the PDF draws them: the KPI with
+    // its sub-rows' labels, the groups, then each column's values one per sub-row.
+    std::string raw;
+    for (const std::string& page : Pages(*pdf, "-raw")) raw += WithoutSpace(page);
+    for (const auto& kpi : SeedKpis()) {
+        std::string expected = kpi[0][2] + "." + kpi[0][3];
+        for (const auto& line : kpi) {
+            if (line[4] != "0") expected += "-" + line[5];
+        }
+        for (std::size_t i = 0; i < kpi.size(); ++i) {
+            if (i == 0 || kpi[i][6] != kpi[0][6]) expected += kpi[i][6];
+        }
+        for (int column : {7, 8, 9}) {
+            for (const auto& line : kpi) expected += line[column];
+        }
+        EXPECT_NE(raw.find(WithoutSpace(expected)), std::string::npos)
+            << "KPI " << kpi[0][2]
+            << " is not in the PDF as the seed has it: " << WithoutSpace(expected);
+    }
+}
+
+TEST_F(PlanOutputs, ThaiPageNumbersWhenChosen) {
+    auto document = fixture_.Plans().PlanDocumentOf(Actor::Console(), "2402", 2565, false);
+    ASSERT_TRUE(document);
+    const auto pages =
+        Pages(reports::RenderPdf(*document, {.thai_digits = true}).value(), "-layout");
+    ASSERT_GT(pages.size(), 2u);
+    EXPECT_NE(WithoutSpace(pages[2]).find("หน้า๓"), std::string::npos);
+    EXPECT_NE(WithoutSpace(pages[0]).find("๒๕๖๕"), std::string::npos);
+}
+
+TEST_F(PlanOutputs, TheKpiTableAsXlsxHasALinePerKpiOrSubRowWithItsStatus) {
+    auto document = fixture_.Plans().PlanDocumentOf(Actor::Console(), "9202", 2562, true);
+    ASSERT_TRUE(document);
+    auto xlsx = reports::RenderXlsx(*document);
+    ASSERT_TRUE(xlsx) << Describe(xlsx.error());
+    auto sheet = sheets::ReadXlsx(*xlsx, "kpis.xlsx");
+    ASSERT_TRUE(sheet) << Describe(sheet.error());
+    // Find the header row, then compare every line with the seed.
+    std::size_t at = 0;
+    while (at < sheet->rows.size() && sheet->rows[at].cells.at(0) != "กลยุทธ์") ++at;
+    ASSERT_LT(at, sheet->rows.size());
+    ++at;
+    int lines = 0;
+    for (const auto& kpi : SeedKpis()) {
+        for (const auto& seed : kpi) {
+            ASSERT_LT(at, sheet->rows.size());
+            const auto& cells = sheet->rows[at++].cells;
+            ASSERT_GE(cells.size(), 12u);
+            EXPECT_EQ(cells[2], seed[2]);
+            EXPECT_EQ(cells[4], seed[5]);
+            EXPECT_EQ(cells[6], seed[6]);
+            EXPECT_EQ(cells[7], seed[7]);
+            EXPECT_EQ(cells[8], seed[8]);
+            EXPECT_EQ(cells[9], seed[9]);
+            ++lines;
+        }
+    }
+    EXPECT_EQ(lines, 37);
+    // KPI 17: 80.36 against 100 is close (≥ 80 %), and says why.
+    for (const auto& row : sheet->rows) {
+        if (row.cells.size() > 11 && row.cells[2] == "17") {
+            EXPECT_EQ(row.cells[10], "ใกล้เคียง");
+            EXPECT_NE(row.cells[11].find("80.36"), std::string::npos);
+        }
+    }
+}
+
+}  // namespace
+}  // namespace khet::testing
