@@ -7,6 +7,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "app/cli_support.hpp"
 #include "app/plan_commands.hpp"
 #include "app/wiring.hpp"
 #include "domain/statistics.hpp"
@@ -26,11 +27,6 @@ namespace khet::app {
 namespace {
 
 constexpr const char* kDefaultDatabase = "var/khet.db";
-
-int Report(const Error& error) {
-    std::fprintf(stderr, "ผิดพลาด: %s\n", Describe(error).c_str());
-    return error.code == ErrorCode::kInvalidArgument || error.code == ErrorCode::kNotFound ? 2 : 1;
-}
 
 int Migrate(const std::string& database) {
     auto wiring = Wiring::Open(database);
@@ -189,22 +185,7 @@ int Stats(const std::string& database, const StatsArgs& args) {
         if (!rendered) return Report(rendered.error());
         bytes = std::move(*rendered);
     }
-    if (args.output.empty() || args.output == "-") {
-        std::fwrite(bytes.data(), 1, bytes.size(), stdout);
-        return 0;
-    }
-    const std::string temporary = args.output + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        if (!out) {
-            return Report(
-                Error{ErrorCode::kUnavailable, fmt::format("เขียนไฟล์ {} ไม่ได้", args.output), {}});
-        }
-    }
-    std::rename(temporary.c_str(), args.output.c_str());
-    std::fprintf(stderr, "เขียน %s แล้ว (%zu ไบต์)\n", args.output.c_str(), bytes.size());
-    return 0;
+    return WriteOutput(args.output, bytes);
 }
 
 int Validate(const std::string& database, const std::string& office,

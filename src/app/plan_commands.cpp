@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/cli_support.hpp"
 #include "app/wiring.hpp"
 #include "domain/kpi_table.hpp"
 #include "reports/render.hpp"
@@ -14,14 +15,6 @@
 
 namespace khet::app {
 namespace {
-
-int Report(const Error& error) {
-    std::fprintf(stderr, "ผิดพลาด: %s\n", error.message.c_str());
-    for (const FieldError& field : error.fields) {
-        std::fprintf(stderr, "  %s: %s\n", field.field.c_str(), field.message.c_str());
-    }
-    return error.code == ErrorCode::kInvalidArgument || error.code == ErrorCode::kNotFound ? 2 : 1;
-}
 
 Result<std::string> ReadText(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -120,7 +113,7 @@ PlanCommands::PlanCommands(CLI::App& cli) {
     export_->add_option("--format", format_, "pdf | xlsx | csv")
         ->check(CLI::IsMember({"pdf", "xlsx", "csv"}))
         ->required();
-    export_->add_option("-o,--output", output_, "ไฟล์ผลลัพธ์")->required();
+    export_->add_option("-o,--output", output_, "ไฟล์ผลลัพธ์ (- = หน้าจอ)")->required();
     export_->add_flag("--thai-digits", thai_digits_, "PDF: ตัวเลขไทยทั้งเอกสาร รวมเลขหน้า");
     export_->add_flag("--kpi-table", kpi_table_,
                       "PDF: เฉพาะตารางตัวชี้วัด (XLSX และ CSV เป็นตารางตัวชี้วัดเสมอ)");
@@ -198,14 +191,7 @@ int PlanCommands::Run(const std::string& database) const {
                          ? reports::RenderPdf(*document, {.thai_digits = thai_digits_})
                          : reports::Render(*document, *format);
         if (!bytes) return Report(bytes.error());
-        std::ofstream out(output_, std::ios::binary | std::ios::trunc);
-        out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
-        if (!out) {
-            return Report(
-                Error{ErrorCode::kUnavailable, fmt::format("เขียนไฟล์ {} ไม่ได้", output_), {}});
-        }
-        std::printf("เขียน %s แล้ว (%zu ไบต์)\n", output_.c_str(), bytes->size());
-        return 0;
+        return WriteOutput(output_, *bytes);
     }
     if (*check_) {
         auto plan = plans.Get(console, office_, year_);
