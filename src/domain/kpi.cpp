@@ -31,13 +31,13 @@ constexpr std::array<UnitName, 7> kUnits = {{
     {KpiUnit::kText, "ข้อความ", "text"},
 }};
 
-struct PolarityName {
+struct KnownPolarity {
     Polarity polarity;
     std::string_view label;
     std::string_view name;
 };
 
-constexpr std::array<PolarityName, 4> kPolarities = {{
+constexpr std::array<KnownPolarity, 4> kPolarities = {{
     {Polarity::kHigherIsBetter, "ยิ่งสูงยิ่งดี", "higher"},
     {Polarity::kLowerIsBetter, "ยิ่งต่ำยิ่งดี", "lower"},
     {Polarity::kRange, "อยู่ในช่วงเป้าหมาย", "range"},
@@ -129,15 +129,22 @@ Result<KpiUnit> ParseKpiUnit(std::string_view raw) {
 }
 
 std::string_view PolarityLabel(Polarity polarity) {
-    for (const PolarityName& known : kPolarities) {
+    for (const KnownPolarity& known : kPolarities) {
         if (known.polarity == polarity) return known.label;
+    }
+    return "";
+}
+
+std::string_view PolarityName(Polarity polarity) {
+    for (const KnownPolarity& known : kPolarities) {
+        if (known.polarity == polarity) return known.name;
     }
     return "";
 }
 
 Result<Polarity> ParsePolarity(std::string_view raw) {
     const std::string_view text = TrimSpaces(raw);
-    for (const PolarityName& known : kPolarities) {
+    for (const KnownPolarity& known : kPolarities) {
         if (text == known.name || text == known.label) return known.polarity;
     }
     return InvalidArgument(

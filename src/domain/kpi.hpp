@@ -53,6 +53,8 @@ enum class Polarity {
 };
 
 std::string_view PolarityLabel(Polarity polarity);
+/// "higher", "lower", "range", "change": as plan files and the store write it.
+std::string_view PolarityName(Polarity polarity);
 /// "higher", "lower", "range", "change"; kInvalidArgument otherwise.
 Result<Polarity> ParsePolarity(std::string_view text);
 

@@ -60,6 +60,23 @@ Result<PlanItemKind> ParsePlanItemKind(std::string_view text) {
     return InvalidArgument(fmt::format("ไม่รู้จักชนิดของรายการในแผน \"{}\": ใช้ได้ {}", text, names));
 }
 
+namespace {
+constexpr std::string_view kNumberingNames[] = {"none", "per_parent", "outline", "throughout"};
+}  // namespace
+
+std::string_view NumberingName(Numbering numbering) {
+    return kNumberingNames[static_cast<int>(numbering)];
+}
+
+Result<Numbering> ParseNumbering(std::string_view text) {
+    const auto found = std::find(std::begin(kNumberingNames), std::end(kNumberingNames), text);
+    if (found == std::end(kNumberingNames)) {
+        return InvalidArgument(fmt::format(
+            "ไม่รู้จักแบบการเรียงเลข \"{}\": ใช้ได้ none, per_parent, outline, throughout", text));
+    }
+    return static_cast<Numbering>(found - std::begin(kNumberingNames));
+}
+
 Numbering DefaultNumbering(PlanItemKind kind) {
     switch (kind) {
         case PlanItemKind::kVision:

@@ -42,6 +42,11 @@ enum class Numbering {
     kThroughout,  // one run 1, 2, 3 … through the whole plan (seed 002's KPIs 1–32)
 };
 
+/// "none", "per_parent", "outline", "throughout": as plan files and the store write it.
+std::string_view NumberingName(Numbering numbering);
+/// The numbering of its name; kInvalidArgument listing the names otherwise.
+Result<Numbering> ParseNumbering(std::string_view text);
+
 /// The default numbering of each kind: vision, identity and slogan none, KPIs throughout,
 /// guidelines and focus points per parent, the rest per parent.
 Numbering DefaultNumbering(PlanItemKind kind);

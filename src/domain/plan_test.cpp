@@ -120,5 +120,15 @@ TEST(PlanTree, AMoveThatCannotBeDoneChangesNothing) {
     EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
 }
 
+TEST(Numbering, IsWrittenAndReadByItsName) {
+    for (Numbering numbering :
+         {Numbering::kNone, Numbering::kPerParent, Numbering::kOutline, Numbering::kThroughout}) {
+        EXPECT_EQ(*ParseNumbering(NumberingName(numbering)), numbering);
+    }
+    auto unknown = ParseNumbering("roman");
+    ASSERT_FALSE(unknown);
+    EXPECT_NE(unknown.error().message.find("per_parent"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace khet

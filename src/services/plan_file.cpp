@@ -519,21 +519,12 @@ std::optional<Plan> ReadPlan(const YAML::Node& root, PlanFile& file, Problems& p
                     problems.Add(entry.first, "numbering", kind.error().message);
                     continue;
                 }
-                const std::string style = ScalarText(entry.second);
-                static const std::map<std::string, Numbering, std::less<>> kStyles = {
-                    {"none", Numbering::kNone},
-                    {"per_parent", Numbering::kPerParent},
-                    {"outline", Numbering::kOutline},
-                    {"throughout", Numbering::kThroughout}};
-                const auto found = kStyles.find(style);
-                if (found == kStyles.end()) {
-                    problems.Add(entry.second, "numbering",
-                                 fmt::format("ไม่รู้จักแบบการเรียงเลข \"{}\": ใช้ได้ none, per_parent, "
-                                             "outline, throughout",
-                                             style));
+                auto style = ParseNumbering(ScalarText(entry.second));
+                if (!style) {
+                    problems.Add(entry.second, "numbering", style.error().message);
                     continue;
                 }
-                plan.tree.numbering[*kind] = found->second;
+                plan.tree.numbering[*kind] = *style;
             }
         }
     }
@@ -747,9 +738,8 @@ void EmitItems(YAML::Emitter& out, const Plan& plan, const std::string& parent) 
         if (const Kpi* kpi = plan.FindKpi(item.key)) {
             out << YAML::Key << "unit" << YAML::Value << std::string(KpiUnitLabel(kpi->unit));
             if (kpi->polarity != Polarity::kHigherIsBetter) {
-                static constexpr std::string_view kNames[] = {"higher", "lower", "range", "change"};
                 out << YAML::Key << "polarity" << YAML::Value
-                    << std::string(kNames[static_cast<int>(kpi->polarity)]);
+                    << std::string(PolarityName(kpi->polarity));
             }
             if (!kpi->levels.empty())
                 out << YAML::Key << "levels" << YAML::Value << YAML::Flow << kpi->levels;
@@ -813,12 +803,10 @@ std::string WritePlanFile(const Plan& plan, std::string_view office_name) {
     }
     out << YAML::EndSeq;
     if (!plan.tree.numbering.empty()) {
-        static constexpr std::string_view kStyles[] = {"none", "per_parent", "outline",
-                                                       "throughout"};
         out << YAML::Key << "numbering" << YAML::Value << YAML::BeginMap;
         for (const auto& [kind, style] : plan.tree.numbering) {
             out << YAML::Key << std::string(PlanItemKindName(kind)) << YAML::Value
-                << std::string(kStyles[static_cast<int>(style)]);
+                << std::string(NumberingName(style));
         }
         out << YAML::EndMap;
     }

@@ -16,8 +16,6 @@ constexpr std::string_view kPlanRowTables[] = {"plan_alignments", "kpi_results",
                                                "kpi_rows",        "kpis",        "plan_items",
                                                "plan_groups"};
 
-constexpr std::string_view kNumberingNames[] = {"none", "per_parent", "outline", "throughout"};
-
 std::string Lines(const std::vector<std::string>& texts) {
     std::string joined;
     for (const std::string& text : texts) joined += (joined.empty() ? "" : "\n") + text;
@@ -39,8 +37,7 @@ std::vector<std::string> SplitLines(std::string_view text) {
 std::string NumberingText(const PlanTree& tree) {
     std::vector<std::string> lines;
     for (const auto& [kind, style] : tree.numbering) {
-        lines.push_back(
-            fmt::format("{}={}", PlanItemKindName(kind), kNumberingNames[static_cast<int>(style)]));
+        lines.push_back(fmt::format("{}={}", PlanItemKindName(kind), NumberingName(style)));
     }
     return Lines(lines);
 }
@@ -78,24 +75,18 @@ Result<StatusRules> ParseRules(std::string_view text) {
     return rules;
 }
 
-Result<std::map<PlanItemKind, Numbering>> ParseNumbering(std::string_view text) {
+Result<std::map<PlanItemKind, Numbering>> ParseNumberingLines(std::string_view text) {
     std::map<PlanItemKind, Numbering> numbering;
     for (const std::string& line : SplitLines(text)) {
         const auto equals = line.find('=');
         auto kind = ParsePlanItemKind(line.substr(0, equals));
         if (equals == std::string::npos || !kind)
             return std::unexpected(Corrupt("การเรียงเลข", line));
-        const std::string style = line.substr(equals + 1);
-        const auto found = std::find(std::begin(kNumberingNames), std::end(kNumberingNames), style);
-        if (found == std::end(kNumberingNames)) return std::unexpected(Corrupt("การเรียงเลข", line));
-        numbering[*kind] = static_cast<Numbering>(found - std::begin(kNumberingNames));
+        auto style = ParseNumbering(line.substr(equals + 1));
+        if (!style) return std::unexpected(Corrupt("การเรียงเลข", line));
+        numbering[*kind] = *style;
     }
     return numbering;
-}
-
-std::string_view PolarityName(Polarity polarity) {
-    static constexpr std::string_view kNames[] = {"higher", "lower", "range", "change"};
-    return kNames[static_cast<int>(polarity)];
 }
 
 Result<PlanSummary> ReadSummary(const SqlStatement& row) {
@@ -142,7 +133,7 @@ Result<Plan> SqlStore::FindPlan(std::string_view office_code, int fiscal_year) {
     plan.updated_at = summary->updated_at;
     plan.updated_by = summary->updated_by;
     plan.source = (*head)->Text(7);
-    KHET_TRY(numbering, ParseNumbering((*head)->Text(8)));
+    KHET_TRY(numbering, ParseNumberingLines((*head)->Text(8)));
     plan.tree.numbering = std::move(*numbering);
     KHET_TRY(rules, ParseRules((*head)->Text(9)));
     plan.rules = std::move(*rules);
