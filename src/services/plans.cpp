@@ -143,13 +143,11 @@ Result<PlanImportSummary> PlanService::Import(const Actor& actor,
             return std::unexpected(allowed.error());
         }
         if (options.skip_existing) {
-            auto existing = plans_.FindPlan(plan.office_code, plan.fiscal_year);
-            if (existing) {
+            auto existing = StoredSummary(plan.office_code, plan.fiscal_year);
+            if (!existing) return std::unexpected(existing.error());
+            if (*existing) {
                 summary.skipped.push_back(PlanId(plan.office_code, plan.fiscal_year));
                 continue;
-            }
-            if (existing.error().code != ErrorCode::kNotFound) {
-                return std::unexpected(existing.error());
             }
         }
         if (!seen_plans.insert({plan.office_code, plan.fiscal_year}).second) {
@@ -228,9 +226,9 @@ Result<PlanImportSummary> PlanService::Import(const Actor& actor,
             return std::unexpected(written.error());
         }
         for (const Plan& plan : plans) {
-            auto stored_plan = plans_.FindPlan(plan.office_code, plan.fiscal_year);
+            auto stored_plan = StoredSummary(plan.office_code, plan.fiscal_year);
             if (!stored_plan) return std::unexpected(stored_plan.error());
-            summary.plans.push_back(SummaryOf(*stored_plan));
+            if (*stored_plan) summary.plans.push_back(**stored_plan);
         }
     } else {
         for (const Plan& plan : plans) summary.plans.push_back(SummaryOf(plan));
@@ -249,15 +247,15 @@ Result<PlanSummary> PlanService::Copy(const Actor& actor, std::string_view offic
             fmt::format("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2566 (ได้ {} และ {})", from, to));
     }
     if (from == to) return InvalidArgument("ปีต้นทางและปีปลายทางต้องต่างกัน");
-    auto source = plans_.FindPlan(office_code, from);
-    if (!source) return std::unexpected(source.error());
-    if (auto existing = plans_.FindPlan(office_code, to); existing) {
+    auto existing = StoredSummary(office_code, to);
+    if (!existing) return std::unexpected(existing.error());
+    if (*existing) {
         return Fail(ErrorCode::kConflict,
                     fmt::format("สำนักงาน {} มีแผนปีงบประมาณ {} อยู่แล้ว (ฉบับที่ {}): ไม่คัดลอกทับ",
-                                office_code, to, existing->version));
-    } else if (existing.error().code != ErrorCode::kNotFound) {
-        return std::unexpected(existing.error());
+                                office_code, to, (*existing)->version));
     }
+    auto source = plans_.FindPlan(office_code, from);
+    if (!source) return std::unexpected(source.error());
     const Plan copy = source->CopyTo(to);
     AuditEntry audit = AuditOf(actor, "plan.copy", std::string(office_code));
     audit.entity = "plan";
@@ -270,9 +268,20 @@ Result<PlanSummary> PlanService::Copy(const Actor& actor, std::string_view offic
     if (auto written = plans_.ImportPlans({}, {}, {copy}, audit); !written) {
         return std::unexpected(written.error());
     }
-    auto stored = plans_.FindPlan(office_code, to);
+    auto stored = StoredSummary(office_code, to);
     if (!stored) return std::unexpected(stored.error());
-    return SummaryOf(*stored);
+    if (!*stored) return Fail(ErrorCode::kInternal, "แผนที่คัดลอกไม่อยู่ในฐานข้อมูลหลังบันทึก");
+    return **stored;
+}
+
+Result<std::optional<PlanSummary>> PlanService::StoredSummary(std::string_view office_code,
+                                                              int fiscal_year) {
+    auto plans = plans_.Plans(office_code);
+    if (!plans) return std::unexpected(plans.error());
+    for (PlanSummary& plan : *plans) {
+        if (plan.fiscal_year == fiscal_year) return std::move(plan);
+    }
+    return std::nullopt;
 }
 
 bool PlanService::MayReadDrafts(const Actor& actor, std::string_view office_code) {
@@ -288,13 +297,14 @@ bool PlanService::MayReadDrafts(const Actor& actor, std::string_view office_code
 
 Result<std::vector<PlanSummary>> PlanService::List(const Actor& actor,
                                                    std::string_view office_code) {
+    const bool drafts = MayReadDrafts(actor, office_code);
     if (auto allowed =
             Require(actor, Permission::kReadPublished, Scope{std::string(office_code), ""});
-        !allowed && !MayReadDrafts(actor, office_code)) {
+        !allowed && !drafts) {
         return std::unexpected(allowed.error());
     }
     auto plans = plans_.Plans(office_code);
-    if (!plans || MayReadDrafts(actor, office_code)) return plans;
+    if (!plans || drafts) return plans;
     std::erase_if(*plans,
                   [](const PlanSummary& plan) { return plan.status != PlanStatus::kPublished; });
     return plans;

@@ -1,6 +1,7 @@
 #pragma once
 // The plan use cases: importing plan and framework files, starting next year's plan, reading a
 // plan as each role may, reporting KPI results, and checking a plan's alignment.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -93,6 +94,9 @@ class PlanService {
 
   private:
     bool MayReadDrafts(const Actor& actor, std::string_view office_code);
+    /// The stored plan's summary, nullopt when the office has none for the year: an existence
+    /// check without reading the whole plan.
+    Result<std::optional<PlanSummary>> StoredSummary(std::string_view office_code, int fiscal_year);
 
     PlanRepository& plans_;
     SchoolRepository& schools_;
