@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "tests/support/pdf_text.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace khet::reports {
@@ -92,35 +93,9 @@ std::optional<std::string> ZipEntry(const std::string& archive, const char* name
     return content;
 }
 
-bool HaveCommand(const std::string& name) {
-    return std::system(("command -v " + name + " >/dev/null 2>&1").c_str()) == 0;
-}
-
-std::string RunCommand(const std::string& command) {
-    std::string output;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (pipe == nullptr) return output;
-    char buffer[4096];
-    size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, n);
-    pclose(pipe);
-    return output;
-}
-
-/// Text of each page of a PDF, as pdftotext lays it out.
-std::vector<std::string> PdfPages(const std::string& pdf, const testing::TempDir& dir) {
-    const auto path = dir.Write("out.pdf", pdf);
-    const std::string text = RunCommand("pdftotext -layout '" + path.string() + "' -");
-    std::vector<std::string> pages;
-    size_t start = 0;
-    for (size_t feed; (feed = text.find('\f', start)) != std::string::npos; start = feed + 1) {
-        pages.push_back(text.substr(start, feed - start));
-    }
-    return pages;
-}
-
-#define REQUIRE_COMMAND(name) \
-    if (!HaveCommand(name)) GTEST_SKIP() << name << " is not installed (poppler-utils)"
+using testing::HaveCommand;
+using testing::PdfPages;
+using testing::RunCommand;
 
 TEST(ParseFormat, AcceptsTheThreeFormatNames) {
     EXPECT_EQ(ParseFormat("csv"), Format::kCsv);

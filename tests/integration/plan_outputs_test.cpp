@@ -2,30 +2,17 @@
 // seed 002's KPI table, read back with pdftotext) and the KPI table as XLSX.
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <fstream>
-#include <map>
 #include <sstream>
 
 #include "reports/render.hpp"
 #include "sheets/sheet.hpp"
 #include "tests/support/fixtures.hpp"
+#include "tests/support/pdf_text.hpp"
 #include "tests/support/plans.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace khet::testing {
 namespace {
-
-std::string RunCommand(const std::string& command) {
-    std::string output;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (pipe == nullptr) return output;
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, n);
-    pclose(pipe);
-    return output;
-}
 
 // pdftotext puts spaces where Thai glyphs sit apart; compared without any whitespace.
 std::string WithoutSpace(std::string_view text) {
@@ -43,27 +30,12 @@ std::string WithoutSpace(std::string_view text) {
     return out;
 }
 
-std::vector<std::string> Split(const std::string& line) {
-    std::vector<std::string> cells;
-    std::stringstream in(line);
-    std::string cell;
-    while (std::getline(in, cell, '\t')) cells.push_back(cell);
-    if (!line.empty() && line.back() == '\t') cells.emplace_back();
-    return cells;
-}
-
-// The seed's KPI table lines (tests/data/seed002_kpi_table.tsv) by KPI number, in order.
-std::vector<std::vector<std::vector<std::string>>> SeedKpis() {
-    std::vector<std::vector<std::vector<std::string>>> kpis;
-    std::istringstream in(SourceText("tests/data/seed002_kpi_table.tsv"));
-    std::string line;
-    bool header = true;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        if (std::exchange(header, false)) continue;
-        auto cells = Split(line);
-        if (kpis.empty() || kpis.back().front()[2] != cells[2]) kpis.emplace_back();
-        kpis.back().push_back(std::move(cells));
+// Seed 002's KPI table lines grouped by KPI, in order.
+std::vector<std::vector<SeedKpiLine>> SeedKpis() {
+    std::vector<std::vector<SeedKpiLine>> kpis;
+    for (SeedKpiLine& line : Seed002KpiTable()) {
+        if (kpis.empty() || kpis.back().front().kpi != line.kpi) kpis.emplace_back();
+        kpis.back().push_back(std::move(line));
     }
     return kpis;
 }
@@ -71,24 +43,13 @@ std::vector<std::vector<std::vector<std::string>>> SeedKpis() {
 class PlanOutputs : public ::testing::Test {
   protected:
     void SetUp() override {
-        if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) {
-            GTEST_SKIP() << "pdftotext is not installed (poppler-utils)";
-        }
+        REQUIRE_COMMAND("pdftotext");
         auto imported = fixture_.Plans().Import(Actor::Console(), SeedPlanFiles());
         ASSERT_TRUE(imported) << Describe(imported.error());
     }
 
-    std::vector<std::string> Pages(const std::string& pdf, const char* mode) {
-        const auto path = dir_.Write("plan.pdf", pdf);
-        const std::string text =
-            RunCommand(std::string("pdftotext ") + mode + " '" + path.string() + "' -");
-        std::vector<std::string> pages;
-        std::size_t start = 0;
-        for (std::size_t feed; (feed = text.find('\f', start)) != std::string::npos;
-             start = feed + 1) {
-            pages.push_back(text.substr(start, feed - start));
-        }
-        return pages;
+    std::vector<std::string> Pages(const std::string& pdf, const std::string& mode) {
+        return PdfPages(pdf, dir_, mode);
     }
 
     StoreFixture fixture_{"sqlite"};
@@ -137,18 +98,18 @@ TEST_F(PlanOutputs, ThePlanPdfHasItsCoverContentsAndSeed002sKpiTable) {
     std::string raw;
     for (const std::string& page : Pages(*pdf, "-raw")) raw += WithoutSpace(page);
     for (const auto& kpi : SeedKpis()) {
-        std::string expected = kpi[0][2] + "." + kpi[0][3];
-        for (const auto& line : kpi) {
-            if (line[4] != "0") expected += "-" + line[5];
+        std::string expected = kpi[0].kpi + "." + kpi[0].text;
+        for (const SeedKpiLine& line : kpi) {
+            if (line.sub_row > 0) expected += "-" + line.label;
         }
-        for (std::size_t i = 0; i < kpi.size(); ++i) {
-            if (i == 0 || kpi[i][6] != kpi[0][6]) expected += kpi[i][6];
+        for (const SeedKpiLine& line : kpi) {
+            if (&line == &kpi[0] || line.groups != kpi[0].groups) expected += line.groups;
         }
-        for (int column : {7, 8, 9}) {
-            for (const auto& line : kpi) expected += line[column];
-        }
+        for (const SeedKpiLine& line : kpi) expected += line.target_2561;
+        for (const SeedKpiLine& line : kpi) expected += line.result_2561;
+        for (const SeedKpiLine& line : kpi) expected += line.target_2562;
         EXPECT_NE(raw.find(WithoutSpace(expected)), std::string::npos)
-            << "KPI " << kpi[0][2]
+            << "KPI " << kpi[0].kpi
             << " is not in the PDF as the seed has it: " << WithoutSpace(expected);
     }
 }
@@ -176,19 +137,17 @@ TEST_F(PlanOutputs, TheKpiTableAsXlsxHasALinePerKpiOrSubRowWithItsStatus) {
     ASSERT_LT(at, sheet->rows.size());
     ++at;
     int lines = 0;
-    for (const auto& kpi : SeedKpis()) {
-        for (const auto& seed : kpi) {
-            ASSERT_LT(at, sheet->rows.size());
-            const auto& cells = sheet->rows[at++].cells;
-            ASSERT_GE(cells.size(), 12u);
-            EXPECT_EQ(cells[2], seed[2]);
-            EXPECT_EQ(cells[4], seed[5]);
-            EXPECT_EQ(cells[6], seed[6]);
-            EXPECT_EQ(cells[7], seed[7]);
-            EXPECT_EQ(cells[8], seed[8]);
-            EXPECT_EQ(cells[9], seed[9]);
-            ++lines;
-        }
+    for (const SeedKpiLine& seed : Seed002KpiTable()) {
+        ASSERT_LT(at, sheet->rows.size());
+        const auto& cells = sheet->rows[at++].cells;
+        ASSERT_GE(cells.size(), 12u);
+        EXPECT_EQ(cells[2], seed.kpi);
+        EXPECT_EQ(cells[4], seed.label);
+        EXPECT_EQ(cells[6], seed.groups);
+        EXPECT_EQ(cells[7], seed.target_2561);
+        EXPECT_EQ(cells[8], seed.result_2561);
+        EXPECT_EQ(cells[9], seed.target_2562);
+        ++lines;
     }
     EXPECT_EQ(lines, 37);
     // KPI 17: 80.36 against 100 is close (≥ 80 %), and says why.

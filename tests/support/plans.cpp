@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "services/plan_file.hpp"
 
@@ -51,6 +52,29 @@ Plan SeedPlan(const std::string& name) {
     EXPECT_TRUE(file) << (file ? "" : file.error().message);
     EXPECT_TRUE(file && file->plan) << path << " is not a plan file";
     return file && file->plan ? *file->plan : Plan{};
+}
+
+std::vector<SeedKpiLine> Seed002KpiTable() {
+    std::vector<SeedKpiLine> lines;
+    std::istringstream in(SourceText("tests/data/seed002_kpi_table.tsv"));
+    bool header = true;
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty() || line[0] == '#') continue;
+        if (std::exchange(header, false)) continue;
+        std::vector<std::string> cells;
+        std::size_t start = 0;
+        for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos;
+             start = tab + 1) {
+            cells.push_back(line.substr(start, tab - start));
+        }
+        cells.push_back(line.substr(start));
+        EXPECT_EQ(cells.size(), 10u) << line;
+        if (cells.size() != 10) continue;
+        lines.push_back({cells[0], cells[1], cells[2], cells[3], std::stoi(cells[4]), cells[5],
+                         cells[6], cells[7], cells[8], cells[9]});
+    }
+    EXPECT_EQ(lines.size(), 37u);
+    return lines;
 }
 
 bool SamePlan(const Plan& a, const Plan& b, std::string* why) {
