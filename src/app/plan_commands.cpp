@@ -136,6 +136,10 @@ int PlanCommands::Run(const std::string& database) const {
             if (!text) return Report(text.error());
             texts.push_back({path, std::move(*text)});
         }
+        if (texts.empty()) {
+            return Report(
+                NotFound(fmt::format("ไม่พบไฟล์ .yaml ใน {}", fmt::join(files_, " "))).error());
+        }
         auto summary = plans.Import(console, texts, {dry_run_, skip_existing_});
         if (!summary) return Report(summary.error());
         std::printf("%s: ไฟล์ %zu ไฟล์ กรอบ %zu กรอบ แผน %zu แผน (รายการ %d ตัวชี้วัด %d)\n",

@@ -347,9 +347,12 @@ Result<Plan> PlanService::ReportResult(const Actor& actor, std::string_view offi
     Kpi& kpi = *found;
     if (row < 0 || static_cast<std::size_t>(row) > kpi.rows.size() ||
         (row == 0 && !kpi.rows.empty())) {
-        return InvalidArgument(
-            fmt::format("ตัวชี้วัดนี้มีแถวย่อย {} แถว: ระบุแถวที่ 1–{}", kpi.rows.size(), kpi.rows.size()),
-            {FieldError{"row", "ไม่มีแถวนี้", 0, ""}});
+        const std::string message =
+            kpi.rows.empty()
+                ? fmt::format("ตัวชี้วัด {} ไม่มีแถวย่อย: บันทึกผลที่แถว 0 ไม่ใช่แถว {}", item_key, row)
+                : fmt::format("ตัวชี้วัด {} มีแถวย่อย {} แถว: ระบุแถวที่ 1–{} ไม่ใช่แถว {}", item_key,
+                              kpi.rows.size(), kpi.rows.size(), row);
+        return InvalidArgument(message, {FieldError{"row", message, 0, ""}});
     }
     KpiFigures& figures =
         row == 0 ? kpi.figures : kpi.rows[static_cast<std::size_t>(row) - 1].figures;

@@ -167,7 +167,12 @@ TEST_P(Plans, GroupStaffReportTheirGroupsResultsOnly) {
     EXPECT_EQ(not_theirs.error().code, ErrorCode::kPermissionDenied);
     EXPECT_NE(not_theirs.error().message.find("นิเทศ"), std::string::npos);
 
-    // A value that does not fit the unit, and a stale version.
+    // A row the KPI does not have, a value that does not fit the unit, and a stale version.
+    auto no_row = fixture_.Plans().ReportResult(promotion, "9202", 2562, "kpi-14", 4, 2562, 12,
+                                                "60", "", reported->version);
+    ASSERT_FALSE(no_row);
+    EXPECT_EQ(no_row.error().fields.at(0).field, "row");
+    EXPECT_NE(no_row.error().message.find("ระบุแถวที่ 1–3"), std::string::npos);
     auto bad = fixture_.Plans().ReportResult(promotion, "9202", 2562, "kpi-14", 2, 2562, 12, "ดีมาก",
                                              "", reported->version);
     ASSERT_FALSE(bad);
