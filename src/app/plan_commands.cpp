@@ -140,7 +140,9 @@ int PlanCommands::Run(const std::string& database) const {
             return Report(
                 NotFound(fmt::format("ไม่พบไฟล์ .yaml ใน {}", fmt::join(files_, " "))).error());
         }
-        auto summary = plans.Import(console, texts, {dry_run_, skip_existing_});
+        auto summary =
+            plans.Import(console, texts,
+                         {.dry_run = dry_run_, .skip_existing = skip_existing_, .only_office = ""});
         if (!summary) return Report(summary.error());
         std::printf("%s: ไฟล์ %zu ไฟล์ กรอบ %zu กรอบ แผน %zu แผน (รายการ %d ตัวชี้วัด %d)\n",
                     dry_run_ ? "ตรวจแล้ว ไม่ได้บันทึก" : "นำเข้าแล้ว", texts.size(),

@@ -33,7 +33,7 @@ class Wiring {
     AuditService& Audit() { return audit_; }
     PlanService& Plans() { return plans_; }
     http::ApiServices Api() {
-        return {directory_, statistics_, imports_, accounts_, sessions_, audit_};
+        return {directory_, statistics_, imports_, accounts_, sessions_, audit_, plans_};
     }
 
   private:

@@ -1,5 +1,8 @@
 #include "domain/kpi_table.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <map>
 
 namespace khet {
@@ -70,6 +73,50 @@ void StatusCounts::Add(KpiStatus status) {
             ++no_result;
             break;
     }
+}
+
+int DefaultStatusYear(const Plan& plan) {
+    for (const KpiTableLine& line : KpiTable(plan)) {
+        if (line.figures->Result(plan.fiscal_year)) return plan.fiscal_year;
+    }
+    return plan.fiscal_year - 1;
+}
+
+PlanDashboard Dashboard(const Plan& plan, int fiscal_year, bool year_open) {
+    PlanDashboard dashboard;
+    dashboard.fiscal_year = fiscal_year;
+    dashboard.year_open = year_open;
+    for (const PlanItem& item : plan.tree.items) {
+        if (item.kind != PlanItemKind::kStrategy) continue;
+        dashboard.by_strategy.push_back(
+            {item.key,
+             fmt::format("{}{}{}", PlanItemKindLabel(item.kind),
+                         item.number.empty() ? "" : "ที่ " + item.number, " " + item.text),
+             {}});
+    }
+    for (const PlanGroup& group : plan.groups) {
+        dashboard.by_group.push_back(
+            {group.code, group.name.empty() ? group.code : group.name, {}});
+    }
+    StatusTally outside{"", "ไม่อยู่ภายใต้กลยุทธ์", {}};
+    const auto tally = [](std::vector<StatusTally>& tallies, std::string_view key) {
+        auto found = std::find_if(tallies.begin(), tallies.end(),
+                                  [&](const StatusTally& t) { return t.key == key; });
+        return found == tallies.end() ? nullptr : &found->counts;
+    };
+    for (const KpiTableLine& line : KpiTable(plan)) {
+        const KpiStatus status = JudgeLine(plan, line, fiscal_year, year_open).status;
+        dashboard.total.Add(status);
+        StatusCounts* strategy =
+            line.strategy ? tally(dashboard.by_strategy, line.strategy->key) : nullptr;
+        (strategy ? *strategy : outside.counts).Add(status);
+        const auto& groups = line.row ? line.kpi->GroupsOf(*line.row) : line.kpi->groups;
+        for (const std::string& code : groups) {
+            if (StatusCounts* counts = tally(dashboard.by_group, code)) counts->Add(status);
+        }
+    }
+    if (outside.counts.Total() > 0) dashboard.by_strategy.push_back(std::move(outside));
+    return dashboard;
 }
 
 }  // namespace khet

@@ -40,4 +40,28 @@ struct StatusCounts {
     int Total() const { return achieved + close + not_achieved + no_target + no_result; }
 };
 
+/// The statuses of the lines under one strategy or of one group.
+struct StatusTally {
+    std::string key;    // the strategy's item key, or the group's code
+    std::string label;  // "กลยุทธ์ที่ 1 …", or the group's name
+    StatusCounts counts;
+};
+
+/// The executives' view of a plan in a year: how many lines (KPIs and sub-rows) are achieved,
+/// close or not, in all, by strategy (in plan order; lines under none last, keyed "") and by
+/// responsible group (in the plan's group order; a line of two groups counts for both).
+struct PlanDashboard {
+    int fiscal_year = 0;
+    bool year_open = false;
+    StatusCounts total;
+    std::vector<StatusTally> by_strategy;
+    std::vector<StatusTally> by_group;
+};
+
+PlanDashboard Dashboard(const Plan& plan, int fiscal_year, bool year_open);
+
+/// The year a plan's statuses are shown for unless one is asked: the plan's own once any line
+/// has a result for it, else the year before (whose results the KPI table prints).
+int DefaultStatusYear(const Plan& plan);
+
 }  // namespace khet

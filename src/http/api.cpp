@@ -9,6 +9,7 @@
 #include "http/error_mapping.hpp"
 #include "http/gate.hpp"
 #include "http/json_mapping.hpp"
+#include "http/plan_api.hpp"
 #include "reports/render.hpp"
 #include "sheets/sheet.hpp"
 #include "thai/collation.hpp"
@@ -499,6 +500,7 @@ void RegisterApi(Router& router, ServicesProvider provider) {
         });
     add("POST", "/api/v1/offices/{office}/imports/{kind}", Import);
     add("GET", "/api/v1/offices/{office}/audit", Audit);
+    RegisterPlanApi(add);
 }
 
 }  // namespace khet::http

@@ -7,6 +7,7 @@
 #include "services/audit_service.hpp"
 #include "services/directory.hpp"
 #include "services/imports.hpp"
+#include "services/plans.hpp"
 #include "services/sessions.hpp"
 #include "services/statistics_service.hpp"
 
@@ -21,6 +22,7 @@ struct ApiServices {
     AccountService& accounts;
     SessionService& sessions;
     AuditService& audit;
+    PlanService& plans;
 };
 
 /// Gives the calling thread its services (each thread owns a store connection).

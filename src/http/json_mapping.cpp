@@ -257,6 +257,29 @@ bool JsonBody::Boolean(const std::string& name, bool required, bool fallback) {
     return value->get<bool>();
 }
 
+std::vector<std::string> JsonBody::Strings(const std::string& name, bool required,
+                                           std::size_t max_items, std::size_t max_chars) {
+    const nlohmann::json* value = Find(name, required);
+    if (value == nullptr) return {};
+    const auto fail = [&](std::string message) {
+        errors_.push_back({name, std::move(message), 0, ""});
+        return std::vector<std::string>();
+    };
+    if (!value->is_array()) return fail(fmt::format("{} ต้องเป็นรายการข้อความ [\"…\"]", name));
+    if (value->size() > max_items)
+        return fail(fmt::format("{} มีได้ไม่เกิน {} รายการ", name, max_items));
+    std::vector<std::string> texts;
+    for (const nlohmann::json& item : *value) {
+        if (!item.is_string()) return fail(fmt::format("{} ต้องเป็นรายการข้อความ [\"…\"]", name));
+        std::string text = item.get<std::string>();
+        if (CodePoints(text) > max_chars) {
+            return fail(fmt::format("{} มีข้อความยาวเกิน {} ตัวอักษร", name, max_chars));
+        }
+        texts.push_back(std::move(text));
+    }
+    return texts;
+}
+
 Status JsonBody::Finish() {
     for (const auto& [name, _] : object_.items()) {
         if (std::find(read_.begin(), read_.end(), name) == read_.end()) {

@@ -47,6 +47,14 @@ class JsonBody {
     /// An integer; 0 when absent and not required.
     long long Integer(const std::string& name, bool required);
     bool Boolean(const std::string& name, bool required, bool fallback = false);
+    /// An array of at most `max_items` strings of at most `max_chars` code points each.
+    std::vector<std::string> Strings(const std::string& name, bool required, std::size_t max_items,
+                                     std::size_t max_chars = 300);
+    /// Whether the body has the field (and it is not null).
+    bool Contains(const std::string& name) const {
+        const auto found = object_.find(name);
+        return found != object_.end() && !found->is_null();
+    }
     /// The collected problems (and unknown fields) as one kInvalidArgument, or success.
     Status Finish();
 

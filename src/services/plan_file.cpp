@@ -649,6 +649,12 @@ Result<PlanFile> ReadPlanFile(std::string_view name, std::string_view text) {
     Problems problems(name);
     PlanFile file;
     file.name = std::string(name);
+    if (text.size() > kMaxPlanFileBytes) {
+        const std::string message =
+            fmt::format("{}: ไฟล์ใหญ่เกินไป ({} ไบต์) แผนหรือกรอบหนึ่งไฟล์ต้องไม่เกิน {} MiB", name,
+                        text.size(), kMaxPlanFileBytes / (1024 * 1024));
+        return InvalidArgument(message, {FieldError{std::string(name), message, 0, ""}});
+    }
     try {
         const YAML::Node root = YAML::Load(std::string(text));
         if (!root.IsMap()) {

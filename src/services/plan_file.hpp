@@ -25,6 +25,9 @@ struct PlanFile {
 /// FieldError's row is the line, its column the key) otherwise.
 Result<PlanFile> ReadPlanFile(std::string_view name, std::string_view text);
 
+/// The largest plan or framework file read (seed 002, the largest seed, is about 60 KiB).
+inline constexpr std::size_t kMaxPlanFileBytes = std::size_t{4} * 1024 * 1024;
+
 /// Writes `plan` as a plan file that ReadPlanFile reads back to the same plan (`office_name` is
 /// written when not empty).
 std::string WritePlanFile(const Plan& plan, std::string_view office_name = "");

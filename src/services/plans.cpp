@@ -10,6 +10,7 @@
 #include "base/json_text.hpp"
 #include "domain/plan_document.hpp"
 #include "services/plan_file.hpp"
+#include "thai/fiscal_year.hpp"
 #include "thai/thai_time.hpp"
 
 namespace khet {
@@ -81,6 +82,12 @@ Result<PlanImportSummary> PlanService::Import(const Actor& actor,
     const bool dry_run = options.dry_run;
     if (auto signed_in = RequireSignedIn(actor); !signed_in)
         return std::unexpected(signed_in.error());
+    if (!options.only_office.empty()) {
+        if (auto allowed = Require(actor, Permission::kEditPlan, Scope{options.only_office, ""});
+            !allowed) {
+            return std::unexpected(allowed.error());
+        }
+    }
     std::vector<FieldError> problems;
     std::vector<PlanFile> read;
     for (const NamedText& file : files) {
@@ -110,6 +117,14 @@ Result<PlanImportSummary> PlanService::Import(const Actor& actor,
         if (!file.framework) continue;
         const Framework& framework = *file.framework;
         const std::string where = fmt::format("{}:1", file.name);
+        if (!options.only_office.empty() && !framework.office_code.empty() &&
+            framework.office_code != options.only_office) {
+            problems.push_back({where,
+                                fmt::format("กรอบ {} เป็นของสำนักงาน {} ไม่ใช่ {}", framework.code,
+                                            framework.office_code, options.only_office),
+                                1, "office"});
+            continue;
+        }
         if (!seen_frameworks.insert(framework.code).second) {
             problems.push_back({where,
                                 fmt::format("กรอบ {} อยู่ในการนำเข้านี้มากกว่าหนึ่งไฟล์", framework.code), 1,
@@ -138,6 +153,13 @@ Result<PlanImportSummary> PlanService::Import(const Actor& actor,
     for (const PlanFile& file : read) {
         if (!file.plan) continue;
         const Plan& plan = *file.plan;
+        if (!options.only_office.empty() && plan.office_code != options.only_office) {
+            problems.push_back({fmt::format("{}:1", file.name),
+                                fmt::format("ไฟล์นี้เป็นแผนของสำนักงาน {} ไม่ใช่สำนักงาน {} ที่เลือกไว้",
+                                            plan.office_code, options.only_office),
+                                1, "office"});
+            continue;
+        }
         if (auto allowed = Require(actor, Permission::kEditPlan, Scope{plan.office_code, ""});
             !allowed) {
             return std::unexpected(allowed.error());
@@ -335,9 +357,8 @@ Result<Plan> PlanService::ReportResult(const Actor& actor, std::string_view offi
                                        int fiscal_year, std::string_view item_key, int row,
                                        int result_year, int round, std::string_view value,
                                        std::string_view evidence, long long expected_version) {
-    if (auto signed_in = RequireSignedIn(actor); !signed_in)
-        return std::unexpected(signed_in.error());
-    auto plan = plans_.FindPlan(office_code, fiscal_year);
+    // Whether the plan exists is not told to those who may not read it.
+    auto plan = Get(actor, office_code, fiscal_year);
     if (!plan) return std::unexpected(plan.error());
     const auto found = std::find_if(plan->kpis.begin(), plan->kpis.end(),
                                     [&](const Kpi& kpi) { return kpi.item_key == item_key; });
@@ -345,26 +366,12 @@ Result<Plan> PlanService::ReportResult(const Actor& actor, std::string_view offi
         return NotFound(fmt::format("แผนปี {} ไม่มีตัวชี้วัด \"{}\"", fiscal_year, item_key));
     }
     Kpi& kpi = *found;
-    if (row < 0 || static_cast<std::size_t>(row) > kpi.rows.size() ||
-        (row == 0 && !kpi.rows.empty())) {
-        const std::string message =
-            kpi.rows.empty()
-                ? fmt::format("ตัวชี้วัด {} ไม่มีแถวย่อย: บันทึกผลที่แถว 0 ไม่ใช่แถว {}", item_key, row)
-                : fmt::format("ตัวชี้วัด {} มีแถวย่อย {} แถว: ระบุแถวที่ 1–{} ไม่ใช่แถว {}", item_key,
-                              kpi.rows.size(), kpi.rows.size(), row);
-        return InvalidArgument(message, {FieldError{"row", message, 0, ""}});
-    }
-    KpiFigures& figures =
-        row == 0 ? kpi.figures : kpi.rows[static_cast<std::size_t>(row) - 1].figures;
+    auto row_figures = FiguresOfRow(kpi, row);
+    if (!row_figures) return std::unexpected(row_figures.error());
+    KpiFigures& figures = **row_figures;
     const std::vector<std::string>& groups =
         row == 0 ? kpi.groups : kpi.GroupsOf(kpi.rows[static_cast<std::size_t>(row) - 1]);
-    const bool allowed =
-        Allows(actor, Permission::kReportResults, Scope{std::string(office_code), ""}) ||
-        std::any_of(groups.begin(), groups.end(), [&](const std::string& group) {
-            return Allows(actor, Permission::kReportResults,
-                          Scope{std::string(office_code), "", group});
-        });
-    if (!allowed) {
+    if (!MayReport(actor, *plan, groups)) {
         return Fail(
             ErrorCode::kPermissionDenied,
             fmt::format("ไม่มีสิทธิ์บันทึกผลตัวชี้วัดนี้: ผู้รับผิดชอบคือกลุ่ม {}",
@@ -411,6 +418,60 @@ Result<Plan> PlanService::ReportResult(const Actor& actor, std::string_view offi
             JsonObjectText().Add("value", parsed->Text()).Add("evidence", evidence).Text();
     }
     return plans_.UpdatePlan(*plan, expected_version, audit);
+}
+
+Result<PlanView> PlanService::View(const Actor& actor, std::string_view office_code,
+                                   int fiscal_year, std::optional<int> status_year) {
+    if (status_year && !IsBuddhistEraYear(*status_year)) {
+        const std::string message = fmt::format("ปี {} ไม่ใช่ปีงบประมาณ พ.ศ.", *status_year);
+        return InvalidArgument(message, {FieldError{"year", message, 0, "year"}});
+    }
+    auto plan = Get(actor, office_code, fiscal_year);
+    if (!plan) return std::unexpected(plan.error());
+    auto frameworks = plans_.Frameworks();
+    if (!frameworks) return std::unexpected(frameworks.error());
+    PlanView view;
+    view.plan = std::move(*plan);
+    view.frameworks = std::move(*frameworks);
+    view.status_year = status_year.value_or(DefaultStatusYear(view.plan));
+    view.year_open = view.status_year >= FiscalYear::Containing(Date::Today()).BeYear();
+    view.may_edit = Allows(actor, Permission::kEditPlan, Scope{std::string(office_code), ""});
+    for (const KpiTableLine& line : KpiTable(view.plan)) {
+        const auto& groups = line.row ? line.kpi->GroupsOf(*line.row) : line.kpi->groups;
+        view.lines.push_back({line, JudgeLine(view.plan, line, view.status_year, view.year_open),
+                              MayReport(actor, view.plan, groups)});
+    }
+    view.dashboard = Dashboard(view.plan, view.status_year, view.year_open);
+    view.check = CheckAlignment(view.plan, view.frameworks);
+    return view;
+}
+
+bool PlanService::MayReport(const Actor& actor, const Plan& plan,
+                            const std::vector<std::string>& groups) const {
+    const auto allows = [&](const std::string& group) {
+        return Allows(actor, Permission::kReportResults, Scope{plan.office_code, "", group});
+    };
+    return allows("") || std::any_of(groups.begin(), groups.end(), [&](const std::string& code) {
+               const PlanGroup* group = plan.FindGroup(code);
+               return allows(code) || (group && !group->name.empty() && allows(group->name));
+           });
+}
+
+Result<Plan> PlanService::Edit(const Actor& actor, std::string_view office_code, int fiscal_year,
+                               const PlanEdit& edit, long long expected_version) {
+    if (auto allowed = Require(actor, Permission::kEditPlan, Scope{std::string(office_code), ""});
+        !allowed) {
+        return std::unexpected(allowed.error());
+    }
+    auto plan = plans_.FindPlan(office_code, fiscal_year);
+    if (!plan) return std::unexpected(plan.error());
+    auto edited = ApplyEdit(*plan, edit);
+    if (!edited) return std::unexpected(edited.error());
+    AuditEntry audit = AuditOf(actor, "plan.update", std::string(office_code));
+    audit.entity = "plan";
+    audit.entity_id = PlanId(office_code, fiscal_year);
+    audit.after = JsonObjectText().Add("edit", PlanEditName(edit)).Text();
+    return plans_.UpdatePlan(*edited, expected_version, audit);
 }
 
 Result<Document> PlanService::PlanDocumentOf(const Actor& actor, std::string_view office_code,

@@ -8,7 +8,9 @@
 
 #include "domain/access.hpp"
 #include "domain/document.hpp"
+#include "domain/kpi_table.hpp"
 #include "domain/plan.hpp"
+#include "domain/plan_edit.hpp"
 #include "services/ports/repositories.hpp"
 
 namespace khet {
@@ -35,6 +37,9 @@ struct PlanImportOptions {
     /// Leaves plans and frameworks the store already has as they are (the demo's set-up, run
     /// on every start, must not undo what people changed).
     bool skip_existing = false;
+    /// When set, every plan and office framework of the files must be of this office (an upload
+    /// to one office's page must not write another's plan).
+    std::string only_office;
 };
 
 /// What a plan's alignment check finds (issue: strategies without KPIs, KPIs without a group).
@@ -52,6 +57,31 @@ struct AlignmentCheck {
 
 /// Checks `plan` against the frameworks it links to; pointers are into both.
 AlignmentCheck CheckAlignment(const Plan& plan, const std::vector<Framework>& frameworks);
+
+/// A plan as its pages show it: the KPI table judged for one year, with what the actor may do.
+/// Pointers are into `plan` and `frameworks`, whose buffers a move keeps, so a view moves but
+/// is never copied.
+struct PlanView {
+    struct Line {
+        KpiTableLine line;
+        KpiJudgement judgement;
+        bool may_report = false;
+    };
+    Plan plan;
+    std::vector<Framework> frameworks;
+    int status_year = 0;
+    bool year_open = false;
+    bool may_edit = false;
+    std::vector<Line> lines;
+    PlanDashboard dashboard;
+    AlignmentCheck check;
+
+    PlanView() = default;
+    PlanView(PlanView&&) = default;
+    PlanView& operator=(PlanView&&) = default;
+    PlanView(const PlanView&) = delete;
+    PlanView& operator=(const PlanView&) = delete;
+};
 
 class PlanService {
   public:
@@ -86,6 +116,22 @@ class PlanService {
                               std::string_view item_key, int row, int result_year, int round,
                               std::string_view value, std::string_view evidence,
                               long long expected_version);
+
+    /// The plan as Get allows, its statuses judged for `status_year` (default:
+    /// DefaultStatusYear), open while that fiscal year has not ended.
+    Result<PlanView> View(const Actor& actor, std::string_view office_code, int fiscal_year,
+                          std::optional<int> status_year = std::nullopt);
+
+    /// Applies one change of the plan editor (domain/plan_edit.hpp) to the plan at
+    /// `expected_version`, audited as plan.update. Needs kEditPlan.
+    Result<Plan> Edit(const Actor& actor, std::string_view office_code, int fiscal_year,
+                      const PlanEdit& edit, long long expected_version);
+
+    /// Whether the actor may report results of a line of `plan` whose groups are `groups`:
+    /// kReportResults over the office, or over one of the groups, named in the grant by the
+    /// plan's code ("แผน") or the group's name ("กลุ่มนโยบายและแผน").
+    bool MayReport(const Actor& actor, const Plan& plan,
+                   const std::vector<std::string>& groups) const;
 
     /// The plan document (cover, contents, items, KPI table) or, with `kpi_table`, the KPI table
     /// alone with last year's statuses; read as Get allows.

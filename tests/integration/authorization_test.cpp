@@ -58,7 +58,31 @@ const std::set<Role> kPublishedReaders = {Role::kSystemAdmin, Role::kOfficeAdmin
                                           Role::kPublic};
 const std::set<Role> kSchoolDataReaders = {Role::kSystemAdmin, Role::kOfficeAdmin, Role::kPlanner,
                                            Role::kSupervisor, Role::kExecutive};
+const std::set<Role> kPlanEditors = {Role::kSystemAdmin, Role::kOfficeAdmin, Role::kPlanner};
 const std::set<Role> kAllRoleSet(std::begin(kAllRoles), std::end(kAllRoles));
+
+// A published plan of `office` for 2566 with one KPI of group แผน (the matrix's group staff
+// holds กลุ่มนโยบายและแผน, that group's name).
+std::string MatrixPlan(const std::string& office) {
+    return fmt::format(R"(format: khet-plan/1
+office: "{}"
+fiscal_year: 2566
+title: แผนปฏิบัติการ ประจำปีงบประมาณ 2566
+status: published
+groups:
+  - {{code: แผน, name: กลุ่มนโยบายและแผน}}
+items:
+  - strategy: พัฒนาคุณภาพผู้เรียน
+    number: "1"
+    items:
+      - kpi: ร้อยละของนักเรียนที่อ่านออกเขียนได้
+        number: "1"
+        unit: ร้อยละ
+        groups: [แผน]
+        targets: {{2566: "80"}}
+)",
+                       office);
+}
 
 http::Request Call(std::string method, std::string path,
                    std::map<std::string, std::string> query = {}, std::string body = "") {
@@ -112,6 +136,9 @@ class Authorization : public ::testing::TestWithParam<std::string> {
         targets_[Place::kOtherOffice] = {
             "1001", "1010010001", AddUser("target.1001", {Role::kPlanner, "1001", "", ""}, true)};
         emis_file_ = ReadAll(SharedDataPath("emis-samples/1020080005_student.csv"));
+        auto plans = fixture_.Plans().Import(Actor::Console(), {{"2402.yaml", MatrixPlan("2402")},
+                                                                {"1001.yaml", MatrixPlan("1001")}});
+        ASSERT_TRUE(plans) << Describe(plans.error());
     }
 
     long long AddUser(const std::string& login, Grant grant, bool with_password) {
@@ -122,6 +149,11 @@ class Authorization : public ::testing::TestWithParam<std::string> {
         if (!added) return 0;
         if (!with_password) one_time_[login] = added->one_time_password;
         return added->user.id;
+    }
+
+    long long PlanVersion(const std::string& office) {
+        auto plan = fixture_.Store().FindPlan(office, 2566);
+        return plan ? plan->version : 0;
     }
 
     long long SchoolVersion(const std::string& code) {
@@ -255,6 +287,60 @@ class Authorization : public ::testing::TestWithParam<std::string> {
              false,
              false,
              [](const Target& t) { return Call("GET", "/api/v1/offices/" + t.office + "/audit"); }},
+            {"GET /api/v1/frameworks", kAllRoleSet, false, true, false, false,
+             [](const Target&) { return Call("GET", "/api/v1/frameworks"); }},
+            {"GET /api/v1/offices/{office}/plans", kPublishedReaders, false, false, false, false,
+             [](const Target& t) { return Call("GET", "/api/v1/offices/" + t.office + "/plans"); }},
+            // A plan file of the office, checked only.
+            {"POST /api/v1/offices/{office}/plans", kPlanEditors, false, false, false, false,
+             [](const Target& t) {
+                 return Call("POST", "/api/v1/offices/" + t.office + "/plans",
+                             {{"dry_run", "true"}, {"filename", "plan.yaml"}},
+                             MatrixPlan(t.office));
+             }},
+            {"GET /api/v1/offices/{office}/plans/{year}", kPublishedReaders, false, false, false,
+             false,
+             [](const Target& t) {
+                 return Call("GET", "/api/v1/offices/" + t.office + "/plans/2566");
+             }},
+            {"GET /api/v1/offices/{office}/plans/{year}/document", kPublishedReaders, false, false,
+             false, false,
+             [](const Target& t) {
+                 return Call("GET", "/api/v1/offices/" + t.office + "/plans/2566/document",
+                             {{"format", "csv"}});
+             }},
+            // The first allowed copy makes the 2567 draft; the next ones are 409 (not refusals).
+            {"POST /api/v1/offices/{office}/plans/{year}/copy", kPlanEditors, false, false, false,
+             false,
+             [](const Target& t) {
+                 return Call("POST", "/api/v1/offices/" + t.office + "/plans/2566/copy", {},
+                             R"({"to":2567})");
+             }},
+            {"POST /api/v1/offices/{office}/plans/{year}/edits", kPlanEditors, false, false, false,
+             false,
+             [this](const Target& t) {
+                 return Call("POST", "/api/v1/offices/" + t.office + "/plans/2566/edits", {},
+                             nlohmann::json{{"version", PlanVersion(t.office)},
+                                            {"edit", "status"},
+                                            {"status", "published"}}
+                                 .dump());
+             }},
+            // Group staff may report the KPIs of their own group (แผน, named กลุ่มนโยบายและแผน).
+            {"PUT /api/v1/offices/{office}/plans/{year}/results",
+             {Role::kSystemAdmin, Role::kOfficeAdmin, Role::kPlanner, Role::kGroupStaff},
+             false,
+             false,
+             false,
+             false,
+             [this](const Target& t) {
+                 return Call("PUT", "/api/v1/offices/" + t.office + "/plans/2566/results", {},
+                             nlohmann::json{{"version", PlanVersion(t.office)},
+                                            {"key", "kpi-1"},
+                                            {"fiscal_year", 2566},
+                                            {"round", 6},
+                                            {"value", "75.5"}}
+                                 .dump());
+             }},
         };
     }
 

@@ -47,7 +47,7 @@ class StoreFixture {
     PlanService& Plans() { return *plans_; }
     FakeClock& Clock() { return clock_; }
     http::ApiServices Api() {
-        return {*directory_, *statistics_, *imports_, *accounts_, *sessions_, *audit_};
+        return {*directory_, *statistics_, *imports_, *accounts_, *sessions_, *audit_, *plans_};
     }
     /// Import options of the console (which may do anything).
     static ImportOptions ConsoleImport() {

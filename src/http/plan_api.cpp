@@ -1,0 +1,413 @@
+#include "http/plan_api.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "http/error_mapping.hpp"
+#include "http/json_mapping.hpp"
+#include "reports/render.hpp"
+
+namespace khet::http {
+namespace {
+
+Response Json(const nlohmann::json& body, int status = 200) {
+    return Response{status, "application/json; charset=utf-8", DumpJson(body), {}};
+}
+
+Result<int> YearOf(std::string_view text, const std::string& field) {
+    int year = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+    if (ec != std::errc() || end != text.data() + text.size() || !IsBuddhistEraYear(year)) {
+        const std::string message =
+            fmt::format("{} ต้องเป็นปีงบประมาณ พ.ศ. เช่น 2567 แต่ได้ \"{}\"", field, text);
+        return InvalidArgument(message, {FieldError{field, message, 0, field}});
+    }
+    return year;
+}
+
+Result<int> PlanYear(const PathParams& params) { return YearOf(params.at("year"), "year"); }
+
+// true or false only: a typo must not turn a check into a write.
+Result<bool> Flag(const Request& request, const std::string& name) {
+    const std::string text = request.Query(name).value_or("false");
+    if (text == "true") return true;
+    if (text == "false") return false;
+    const std::string message = fmt::format("{} ต้องเป็น true หรือ false แต่ได้ \"{}\"", name, text);
+    return InvalidArgument(message, {FieldError{name, message, 0, name}});
+}
+
+nlohmann::json SummaryJson(const PlanSummary& plan) {
+    return {{"office_code", plan.office_code},
+            {"fiscal_year", plan.fiscal_year},
+            {"title", plan.title},
+            {"status", PlanStatusName(plan.status)},
+            {"status_label", PlanStatusLabel(plan.status)},
+            {"version", plan.version},
+            {"updated_at", plan.updated_at},
+            {"updated_by", plan.updated_by}};
+}
+
+nlohmann::json ItemRef(const PlanItem* item) {
+    if (item == nullptr) return nullptr;
+    return {{"key", item->key}, {"number", item->number}, {"text", item->text}};
+}
+
+nlohmann::json ByYear(const std::map<int, KpiValue>& values) {
+    nlohmann::json object = nlohmann::json::object();
+    for (const auto& [year, value] : values) object[std::to_string(year)] = value.Text();
+    return object;
+}
+
+nlohmann::json CountsJson(const StatusCounts& counts) {
+    return {{"achieved", counts.achieved},         {"close", counts.close},
+            {"not_achieved", counts.not_achieved}, {"no_target", counts.no_target},
+            {"no_result", counts.no_result},       {"total", counts.Total()}};
+}
+
+nlohmann::json TalliesJson(const std::vector<StatusTally>& tallies) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const StatusTally& tally : tallies) {
+        list.push_back(
+            {{"key", tally.key}, {"label", tally.label}, {"counts", CountsJson(tally.counts)}});
+    }
+    return list;
+}
+
+nlohmann::json LineJson(const PlanView::Line& entry) {
+    const KpiTableLine& line = entry.line;
+    const KpiFigures& figures = *line.figures;
+    nlohmann::json results = nlohmann::json::array();
+    for (const KpiResult& result : figures.results) {
+        results.push_back({{"fiscal_year", result.fiscal_year},
+                           {"round", result.round},
+                           {"value", result.value.Text()},
+                           {"evidence", result.evidence}});
+    }
+    const KpiJudgement& judged = entry.judgement;
+    return {{"key", line.item->key},
+            {"row", line.sub_row},
+            {"row_label", line.row ? line.row->label : ""},
+            {"number", line.item->number},
+            {"text", line.item->text},
+            {"strategy", ItemRef(line.strategy)},
+            {"guideline", ItemRef(line.guideline)},
+            {"groups", line.groups},
+            {"unit", KpiUnitLabel(line.kpi->unit)},
+            {"polarity", PolarityName(line.kpi->polarity)},
+            {"polarity_label", PolarityLabel(line.kpi->polarity)},
+            {"levels", line.kpi->Levels()},
+            {"baseline", figures.baseline.Text()},
+            {"targets", ByYear(figures.targets)},
+            {"targets_high", ByYear(figures.targets_high)},
+            {"results", std::move(results)},
+            {"status",
+             {{"name", KpiStatusName(judged.status)},
+              {"label", KpiStatusLabel(judged.status)},
+              {"attainment", Rounded(judged.attainment)},
+              {"inputs", judged.inputs},
+              {"rule", judged.rule},
+              {"needed", judged.needed}}},
+            {"may_report", entry.may_report}};
+}
+
+nlohmann::json ViewJson(const PlanView& view) {
+    const Plan& plan = view.plan;
+    nlohmann::json body = SummaryJson({plan.office_code, plan.fiscal_year, plan.title, plan.status,
+                                       plan.version, plan.updated_at, plan.updated_by});
+    body["source"] = plan.source;
+    body["rules"] = plan.rules.Describe();
+    body["status_year"] = view.status_year;
+    body["year_open"] = view.year_open;
+    body["may_edit"] = view.may_edit;
+    nlohmann::json groups = nlohmann::json::array();
+    for (const PlanGroup& group : plan.groups) {
+        groups.push_back({{"code", group.code}, {"name", group.name}});
+    }
+    body["groups"] = std::move(groups);
+
+    std::map<std::string, nlohmann::json> serves;
+    for (const Alignment& link : plan.alignments) {
+        nlohmann::json entry{{"framework", link.framework}, {"item", link.framework_item}};
+        for (const Framework& framework : view.frameworks) {
+            if (framework.code != link.framework) continue;
+            entry["framework_name"] = framework.name;
+            if (const FrameworkItem* item = framework.Find(link.framework_item)) {
+                entry["number"] = item->number;
+                entry["text"] = item->text;
+            }
+        }
+        serves[link.item_key].push_back(std::move(entry));
+    }
+    nlohmann::json items = nlohmann::json::array();
+    for (const PlanItem& item : plan.tree.items) {
+        nlohmann::json entry{{"key", item.key},
+                             {"parent", item.parent},
+                             {"kind", PlanItemKindName(item.kind)},
+                             {"kind_label", PlanItemKindLabel(item.kind)},
+                             {"number", item.number},
+                             {"text", item.text},
+                             {"serves", nlohmann::json::array()}};
+        if (auto found = serves.find(item.key); found != serves.end()) {
+            entry["serves"] = found->second;
+        }
+        if (const Kpi* kpi = plan.FindKpi(item.key)) {
+            entry["kpi"] = {{"unit", KpiUnitLabel(kpi->unit)},
+                            {"polarity", PolarityName(kpi->polarity)},
+                            {"groups", kpi->groups},
+                            {"evidence", kpi->evidence},
+                            {"rows", kpi->rows.size()}};
+        }
+        items.push_back(std::move(entry));
+    }
+    body["items"] = std::move(items);
+
+    nlohmann::json lines = nlohmann::json::array();
+    for (const PlanView::Line& line : view.lines) lines.push_back(LineJson(line));
+    body["kpi_table"] = std::move(lines);
+    body["dashboard"] = {{"fiscal_year", view.dashboard.fiscal_year},
+                         {"total", CountsJson(view.dashboard.total)},
+                         {"by_strategy", TalliesJson(view.dashboard.by_strategy)},
+                         {"by_group", TalliesJson(view.dashboard.by_group)}};
+    const auto keys = [](const std::vector<const PlanItem*>& list) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const PlanItem* item : list) out.push_back(item->key);
+        return out;
+    };
+    nlohmann::json served = nlohmann::json::array();
+    for (const AlignmentCheck::Served& entry : view.check.served) {
+        served.push_back({{"framework", entry.framework->code},
+                          {"framework_name", entry.framework->name},
+                          {"item", entry.item->key},
+                          {"number", entry.item->number},
+                          {"text", entry.item->text},
+                          {"by", keys(entry.by)}});
+    }
+    body["check"] = {{"strategies_without_kpis", keys(view.check.strategies_without_kpis)},
+                     {"kpis_without_group", keys(view.check.kpis_without_group)},
+                     {"served", std::move(served)}};
+    return body;
+}
+
+Response PlanPage(const ApiServices& services, const Request& request, const PathParams& params) {
+    auto year = PlanYear(params);
+    if (!year) return ErrorResponse(year.error());
+    std::optional<int> status_year;
+    if (const auto text = request.Query("year"); text && !text->empty()) {
+        auto parsed = YearOf(*text, "year");
+        if (!parsed) return ErrorResponse(parsed.error());
+        status_year = *parsed;
+    }
+    auto view = services.plans.View(request.actor, params.at("office"), *year, status_year);
+    if (!view) return ErrorResponse(view.error());
+    return Json(ViewJson(*view));
+}
+
+Response PlanDocumentFile(const ApiServices& services, const Request& request,
+                          const PathParams& params) {
+    auto year = PlanYear(params);
+    if (!year) return ErrorResponse(year.error());
+    auto format = reports::ParseFormat(request.Query("format").value_or("pdf"));
+    if (!format) return ErrorResponse(format.error());
+    const std::string part = request.Query("part").value_or("plan");
+    if (part != "plan" && part != "kpi_table") {
+        const std::string message =
+            fmt::format("part ต้องเป็น plan (ทั้งแผน) หรือ kpi_table (ตารางตัวชี้วัด) แต่ได้ \"{}\"", part);
+        return ErrorResponse(
+            Error{ErrorCode::kInvalidArgument, message, {{"part", message, 0, "part"}}});
+    }
+    auto thai_digits = Flag(request, "thai_digits");
+    if (!thai_digits) return ErrorResponse(thai_digits.error());
+    const std::string& office = params.at("office");
+    // Only the PDF prints the whole plan; a sheet is the KPI table.
+    const bool kpi_table = part == "kpi_table" || *format != reports::Format::kPdf;
+    auto document = services.plans.PlanDocumentOf(request.actor, office, *year, kpi_table);
+    if (!document) return ErrorResponse(document.error());
+    auto bytes = *format == reports::Format::kPdf
+                     ? reports::RenderPdf(*document, {.thai_digits = *thai_digits})
+                     : reports::Render(*document, *format);
+    if (!bytes) return ErrorResponse(bytes.error());
+    Response response{200, reports::ContentType(*format), std::move(*bytes), {}};
+    response.headers.emplace_back(
+        "Content-Disposition",
+        fmt::format("attachment; filename=\"{}-{}-{}.{}\"", kpi_table ? "kpi" : "plan", office,
+                    *year, reports::FileExtension(*format)));
+    return response;
+}
+
+Response ImportPlan(const ApiServices& services, const Request& request, const PathParams& params) {
+    auto dry_run = Flag(request, "dry_run");
+    if (!dry_run) return ErrorResponse(dry_run.error());
+    const std::string name = request.Query("filename").value_or("plan.yaml");
+    PlanImportOptions options;
+    options.dry_run = *dry_run;
+    options.only_office = params.at("office");
+    auto summary = services.plans.Import(request.actor, {{name, request.body}}, options);
+    if (!summary) return ErrorResponse(summary.error());
+    nlohmann::json plans = nlohmann::json::array();
+    for (const PlanSummary& plan : summary->plans) plans.push_back(SummaryJson(plan));
+    return Json({{"dry_run", summary->dry_run},
+                 {"plans", std::move(plans)},
+                 {"frameworks", summary->frameworks},
+                 {"items", summary->items},
+                 {"kpis", summary->kpis}},
+                summary->dry_run ? 200 : 201);
+}
+
+Response CopyPlan(const ApiServices& services, const Request& request, const PathParams& params) {
+    auto year = PlanYear(params);
+    if (!year) return ErrorResponse(year.error());
+    auto body = JsonBody::Parse(request.body, 1024);
+    if (!body) return ErrorResponse(body.error());
+    const long long to = body->Integer("to", true);
+    if (auto valid = body->Finish(); !valid) return ErrorResponse(valid.error());
+    auto copied =
+        services.plans.Copy(request.actor, params.at("office"), *year, static_cast<int>(to));
+    if (!copied) return ErrorResponse(copied.error());
+    return Json({{"plan", SummaryJson(*copied)}}, 201);
+}
+
+// The edit named by the body's "edit", read from its own fields (others are refused).
+Result<PlanEdit> EditOf(JsonBody& body) {
+    const std::string name = body.String("edit", true, 20);
+    const auto refuse = [](std::string field, std::string message) -> Result<PlanEdit> {
+        return InvalidArgument(message, {FieldError{std::move(field), message, 0, ""}});
+    };
+    const auto index = [&](const char* field, bool required) {
+        const long long value = body.Integer(field, required);
+        return value < 0 ? static_cast<std::size_t>(-1) : static_cast<std::size_t>(value);
+    };
+    if (name == "text")
+        return EditItemText{body.String("key", true, 80), body.String("text", true, 4000)};
+    if (name == "move") return MoveItem{body.String("key", true, 80), index("index", true)};
+    if (name == "remove") return RemoveItem{body.String("key", true, 80)};
+    if (name == "add") {
+        AddItem add;
+        add.parent = body.String("parent", false, 80);
+        const std::string kind = body.String("kind", true, 40);
+        add.text = body.String("text", true, 4000);
+        if (body.Contains("index")) add.index = index("index", true);
+        if (kind.empty()) return add;  // Finish reports the missing kind
+        auto parsed = ParsePlanItemKind(kind);
+        if (!parsed) return refuse("kind", parsed.error().message);
+        add.kind = *parsed;
+        return add;
+    }
+    if (name == "kpi") {
+        EditKpi edit;
+        edit.key = body.String("key", true, 80);
+        const std::string unit = body.String("unit", true, 40);
+        const std::string polarity = body.String("polarity", true, 40);
+        edit.groups = body.Strings("groups", false, 20, 100);
+        edit.evidence = body.String("evidence", false, 1000);
+        if (unit.empty() || polarity.empty()) return edit;
+        auto parsed_unit = ParseKpiUnit(unit);
+        if (!parsed_unit) return refuse("unit", parsed_unit.error().message);
+        auto parsed_polarity = ParsePolarity(polarity);
+        if (!parsed_polarity) return refuse("polarity", parsed_polarity.error().message);
+        edit.unit = *parsed_unit;
+        edit.polarity = *parsed_polarity;
+        return edit;
+    }
+    if (name == "target") {
+        SetTarget edit;
+        edit.key = body.String("key", true, 80);
+        edit.row = static_cast<int>(body.Integer("row", false));
+        edit.fiscal_year = static_cast<int>(body.Integer("fiscal_year", true));
+        edit.value = body.String("value", true, 200);
+        edit.high = body.String("high", false, 200);
+        return edit;
+    }
+    if (name == "status") {
+        const std::string status = body.String("status", true, 20);
+        auto parsed = ParsePlanStatus(status);
+        if (!parsed) return refuse("status", parsed.error().message);
+        return SetPlanStatus{*parsed};
+    }
+    if (name.empty()) return MoveItem{};  // Finish reports the missing edit
+    return refuse("edit", fmt::format("ไม่รู้จักการแก้ไข \"{}\": ใช้ได้ text, move, add, remove, kpi, "
+                                      "target หรือ status",
+                                      name));
+}
+
+Response EditPlan(const ApiServices& services, const Request& request, const PathParams& params) {
+    auto year = PlanYear(params);
+    if (!year) return ErrorResponse(year.error());
+    auto body = JsonBody::Parse(request.body, 16 * 1024);
+    if (!body) return ErrorResponse(body.error());
+    const long long version = body->Integer("version", true);
+    auto edit = EditOf(*body);
+    if (auto valid = body->Finish(); !valid) return ErrorResponse(valid.error());
+    if (!edit) return ErrorResponse(edit.error());
+    const std::string& office = params.at("office");
+    auto edited = services.plans.Edit(request.actor, office, *year, *edit, version);
+    if (!edited) return ErrorResponse(edited.error());
+    auto view = services.plans.View(request.actor, office, *year);
+    if (!view) return ErrorResponse(view.error());
+    return Json(ViewJson(*view));
+}
+
+Response ReportResult(const ApiServices& services, const Request& request,
+                      const PathParams& params) {
+    auto year = PlanYear(params);
+    if (!year) return ErrorResponse(year.error());
+    auto body = JsonBody::Parse(request.body, 16 * 1024);
+    if (!body) return ErrorResponse(body.error());
+    const long long version = body->Integer("version", true);
+    const std::string key = body->String("key", true, 80);
+    const long long row = body->Integer("row", false);
+    const long long result_year = body->Integer("fiscal_year", true);
+    const long long round = body->Integer("round", true);
+    const std::string value = body->String("value", true, 200);
+    const std::string evidence = body->String("evidence", false, 1000);
+    if (auto valid = body->Finish(); !valid) return ErrorResponse(valid.error());
+    const std::string& office = params.at("office");
+    auto reported = services.plans.ReportResult(
+        request.actor, office, *year, key, static_cast<int>(row), static_cast<int>(result_year),
+        static_cast<int>(round), value, evidence, version);
+    if (!reported) return ErrorResponse(reported.error());
+    auto view = services.plans.View(request.actor, office, *year);
+    if (!view) return ErrorResponse(view.error());
+    return Json(ViewJson(*view));
+}
+
+}  // namespace
+
+void RegisterPlanApi(const AddApiRoute& add) {
+    add("GET", "/api/v1/frameworks",
+        [](const ApiServices& services, const Request& request, const PathParams&) {
+            auto frameworks = services.plans.Frameworks(request.actor);
+            if (!frameworks) return ErrorResponse(frameworks.error());
+            nlohmann::json list = nlohmann::json::array();
+            for (const Framework& framework : *frameworks) {
+                nlohmann::json items = nlohmann::json::array();
+                for (const FrameworkItem& item : framework.items) {
+                    items.push_back({{"key", item.key},
+                                     {"parent", item.parent},
+                                     {"number", item.number},
+                                     {"text", item.text}});
+                }
+                list.push_back({{"code", framework.code},
+                                {"name", framework.name},
+                                {"office_code", framework.office_code},
+                                {"items", std::move(items)}});
+            }
+            return Json({{"frameworks", std::move(list)}});
+        });
+    add("GET", "/api/v1/offices/{office}/plans",
+        [](const ApiServices& services, const Request& request, const PathParams& params) {
+            auto plans = services.plans.List(request.actor, params.at("office"));
+            if (!plans) return ErrorResponse(plans.error());
+            nlohmann::json list = nlohmann::json::array();
+            for (const PlanSummary& plan : *plans) list.push_back(SummaryJson(plan));
+            return Json({{"plans", std::move(list)}});
+        });
+    add("POST", "/api/v1/offices/{office}/plans", ImportPlan);
+    add("GET", "/api/v1/offices/{office}/plans/{year}", PlanPage);
+    add("GET", "/api/v1/offices/{office}/plans/{year}/document", PlanDocumentFile);
+    add("POST", "/api/v1/offices/{office}/plans/{year}/copy", CopyPlan);
+    add("POST", "/api/v1/offices/{office}/plans/{year}/edits", EditPlan);
+    add("PUT", "/api/v1/offices/{office}/plans/{year}/results", ReportResult);
+}
+
+}  // namespace khet::http
