@@ -467,13 +467,13 @@ test('repeated wrong passwords are throttled, and the page shows the server’s 
 
 /** What each role's menu holds, a page it must not open, and an API call the server must refuse. */
 const ROLE_VIEWS = [
-  { role: 'system_admin', nav: ['ภาพรวม', 'โรงเรียน', 'สถิติ', 'นำเข้าข้อมูล', 'ผู้ใช้', 'บันทึกการใช้งาน'] },
-  { role: 'office_admin', nav: ['ภาพรวม', 'โรงเรียน', 'สถิติ', 'นำเข้าข้อมูล', 'ผู้ใช้', 'บันทึกการใช้งาน'] },
-  { role: 'planner', nav: ['ภาพรวม', 'โรงเรียน', 'สถิติ', 'นำเข้าข้อมูล'], page: '#/users', denied: (o) => `users?office=${o}` },
-  { role: 'group_staff', nav: ['ภาพรวม', 'สถิติ'], page: '#/schools', denied: (o) => `offices/${o}/schools` },
-  { role: 'supervisor', nav: ['ภาพรวม', 'โรงเรียน', 'สถิติ'], page: '#/import', denied: (o) => `offices/${o}/audit` },
-  { role: 'executive', nav: ['ภาพรวม', 'โรงเรียน', 'สถิติ', 'บันทึกการใช้งาน'], page: '#/users', denied: (o) => `users?office=${o}` },
-  { role: 'public', nav: ['ภาพรวม', 'สถิติ'], page: '#/audit', denied: (o) => `offices/${o}/validation` },
+  { role: 'system_admin', nav: ['ภาพรวม', 'แผน', 'โรงเรียน', 'สถิติ', 'นำเข้าข้อมูล', 'ผู้ใช้', 'บันทึกการใช้งาน'] },
+  { role: 'office_admin', nav: ['ภาพรวม', 'แผน', 'โรงเรียน', 'สถิติ', 'นำเข้าข้อมูล', 'ผู้ใช้', 'บันทึกการใช้งาน'] },
+  { role: 'planner', nav: ['ภาพรวม', 'แผน', 'โรงเรียน', 'สถิติ', 'นำเข้าข้อมูล'], page: '#/users', denied: (o) => `users?office=${o}` },
+  { role: 'group_staff', nav: ['ภาพรวม', 'แผน', 'สถิติ'], page: '#/schools', denied: (o) => `offices/${o}/schools` },
+  { role: 'supervisor', nav: ['ภาพรวม', 'แผน', 'โรงเรียน', 'สถิติ'], page: '#/import', denied: (o) => `offices/${o}/audit` },
+  { role: 'executive', nav: ['ภาพรวม', 'แผน', 'โรงเรียน', 'สถิติ', 'บันทึกการใช้งาน'], page: '#/users', denied: (o) => `users?office=${o}` },
+  { role: 'public', nav: ['ภาพรวม', 'แผน', 'สถิติ'], page: '#/audit', denied: (o) => `offices/${o}/validation` },
   { role: 'school_officer', nav: ['โรงเรียนของฉัน', 'นำเข้าข้อมูล'], page: '#/statistics/table1', denied: (o) => `offices/${o}/schools` },
 ];
 
@@ -759,6 +759,193 @@ test('signing out returns to the sign-in page and ends the session', async (page
   equal((await request.get(`${BASE}/api/v1/session`)).status(), 401, 'the session is gone on the server');
   await page.goto(`${BASE}/#/schools`);
   await signInForm(page);
+}, { as: 'planner' });
+
+// ---------------------------------------------------------------------------------------------
+// Plans (issue 4): the seed plans are loaded by tools/e2e as `make run` loads them.
+
+/** Opens a page of office `code` as a system admin (the UI opens the office it remembers). */
+async function inOffice(page, code, hash) {
+  await page.addInitScript((office) => localStorage.setItem('khet.ui.office', office), code);
+  await page.goto(`${BASE}/${hash}`);
+}
+
+/** The KPI table's lines (not the strategy headings), as their data-key#row. */
+async function kpiLines(page) {
+  const table = page.locator('[data-testid="kpi-table"]');
+  await table.waitFor({ state: 'visible', timeout: TIMEOUT });
+  return table.locator('tbody tr[data-key]');
+}
+
+test('the public reads the published plan in order, with its links to frameworks', async (page, request) => {
+  await page.goto(`${BASE}/#/`);
+  assert((await navLabels(page)).includes('แผน'), 'the menu has แผน');
+  await page.goto(`${BASE}/#/plans`);
+  const list = page.locator('[data-testid="plan-list"]');
+  await list.waitFor({ state: 'visible', timeout: TIMEOUT });
+  const years = await list.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-year')));
+  equal(JSON.stringify(years), JSON.stringify(['2565', '2563', '2562']), 'the office plans, newest first');
+  equal(await page.locator('[data-testid="plan-upload"]').count(), 0, 'the public cannot upload');
+  await list.locator('a').first().click();
+  await heading(page, 'แผนพัฒนาข้าราชการครู');
+  const document = page.locator('[data-testid="plan-document"]');
+  await document.waitFor({ state: 'visible', timeout: TIMEOUT });
+  const text = await document.innerText();
+  const order = ['วิสัยทัศน์', 'พันธกิจ', 'เป้าประสงค์', 'กลยุทธ์ที่ 1', 'กลยุทธ์ที่ 2', 'กลยุทธ์ที่ 3'].map((w) => text.indexOf(w));
+  assert(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1])), `the plan reads in order: ${order}`);
+  await expectThaiFont(page, '[data-testid="plan-document"] h2');
+  equal(await page.locator('nav.tabs a[data-part="edit"]').count(), 0, 'the public sees no editor tab');
+  const edit = await apiSend(request, 'POST', 'offices/2402/plans/2565/edits', { version: 1, edit: 'status', status: 'draft' });
+  equal(edit.status(), 403, 'the public may not edit');
+  await shot(page, 'plan-public');
+  const pdf = await request.get(`${BASE}/api/v1/offices/2402/plans/2565/document?format=pdf`);
+  equal(pdf.headers()['content-type'], 'application/pdf', 'the plan prints as PDF');
+}, { as: 'public' });
+
+test('seed 002’s KPI table shows each status in colour and says why; a result changes it', async (page, request) => {
+  await inOffice(page, '9202', '#/plans/2562/kpis');
+  const lines = await kpiLines(page);
+  equal(await lines.count(), 37, 'seed 002 has 37 KPI lines');
+  const first = lines.first();
+  assert((await first.innerText()).includes('ศาสตร์พระราชา'), 'the first KPI is seed 002’s KPI 1');
+  const badge = first.locator('.kpi-status');
+  equal(await badge.getAttribute('data-status'), 'achieved', 'KPI 1 reached 100 of 100 in 2561');
+  const colours = await page.locator('[data-testid="status-legend"] span').evaluateAll((spans) => spans.map((s) => getComputedStyle(s).backgroundColor));
+  equal(new Set(colours.slice(0, 3)).size, 3, `achieved, close and not achieved have their own colours: ${colours}`);
+  await first.locator('details.why summary').click();
+  const why = await first.locator('details.why').innerText();
+  assert(why.includes('เป้าหมาย') && why.includes('100'), `the reason names the target and result: ${why}`);
+  await expectThaiFont(page, '[data-testid="kpi-table"] caption');
+  await shot(page, 'plan-kpi-table');
+
+  // The group filter keeps the lines of one group.
+  await page.locator('[data-testid="group-filter"]').selectOption('ส่งเสริม');
+  const kept = await (await kpiLines(page)).allInnerTexts();
+  assert(kept.length > 0 && kept.length < 37, `the filter keeps some lines: ${kept.length}`);
+
+  // A result for 2561 recorded from the table: the line shows it and its status follows.
+  await page.locator('[data-testid="group-filter"]').selectOption('');
+  await (await kpiLines(page)).first().locator('[data-testid="report-result"]').click();
+  const form = page.locator('[data-testid="result-form"]');
+  await form.locator('[data-testid="result-value"]').fill('60');
+  await form.locator('[data-testid="result-evidence"]').fill('รายงานผลการนิเทศ');
+  await form.locator('button[type="submit"]').click();
+  await page.locator('[data-testid="kpi-table"] tbody tr[data-key="kpi-1"] .kpi-status[data-status="not_achieved"]').waitFor({ timeout: TIMEOUT });
+  const plan = await api(request, 'offices/9202/plans/2562?year=2561');
+  const line = plan.kpi_table.find((l) => l.key === 'kpi-1');
+  equal(line.results.find((r) => r.fiscal_year === 2561 && r.round === 12)?.value, '60', 'the result is stored');
+  equal(line.status.name, 'not_achieved', '60 of 100 is not achieved');
+}, { as: 'system_admin' });
+
+test('the executives’ dashboard counts the KPIs by status, strategy and group', async (page, request) => {
+  await inOffice(page, '9202', '#/plans/2562/dashboard');
+  const dashboard = page.locator('[data-testid="plan-dashboard"]');
+  await dashboard.waitFor({ state: 'visible', timeout: TIMEOUT });
+  const plan = await api(request, 'offices/9202/plans/2562');
+  const total = plan.dashboard.total;
+  equal(total.total, 37, 'every line counted');
+  equal(await dashboard.locator('.stat-card[data-status="achieved"] .stat-value').innerText(), String(total.achieved), 'the achieved card');
+  const strategies = await page.locator('[data-testid="tally-strategy"] tbody tr').count();
+  equal(strategies, plan.dashboard.by_strategy.length, 'one row per strategy');
+  await page.locator('[data-testid="tally-group"]').waitFor({ timeout: TIMEOUT });
+  await expectThaiFont(page, '[data-testid="tally-strategy"] tbody th');
+  await shot(page, 'plan-dashboard');
+}, { as: 'system_admin' });
+
+test('the planner edits the plan: inline text, drag and drop, buttons, a new KPI, publishing', async (page, request) => {
+  await page.goto(`${BASE}/#/plans/2565/edit`);
+  const editor = page.locator('[data-testid="plan-editor"]');
+  await editor.waitFor({ state: 'visible', timeout: TIMEOUT });
+  const warnings = await page.locator('[data-testid="alignment-warnings"]').innerText();
+  assert(warnings.includes('ยังไม่มีตัวชี้วัด'), `the check lists strategies without KPIs: ${warnings}`);
+  const strategies = async () => (await api(request, 'offices/2402/plans/2565')).items.filter((i) => i.kind === 'strategy');
+  const before = await strategies();
+  const [s1, s2, s3] = before.map((s) => s.key);
+
+  // Drag strategy 3 onto the top half of strategy 1: it becomes strategy 1.
+  const row = (key) => editor.locator(`.edit-row[data-key="${key}"]`);
+  await row(s3).dragTo(row(s1), { targetPosition: { x: 40, y: 3 } });
+  await editor.locator(`.edit-row[data-key="${s3}"] .edit-head`).filter({ hasText: 'กลยุทธ์ที่ 1' }).waitFor({ timeout: TIMEOUT });
+  equal(JSON.stringify((await strategies()).map((s) => s.key)), JSON.stringify([s3, s1, s2]), 'the order after the drop');
+
+  // The ↓ button moves it back down one place.
+  await row(s3).locator('[data-testid="move-down"]').click();
+  await editor.locator(`.edit-row[data-key="${s3}"] .edit-head`).filter({ hasText: 'กลยุทธ์ที่ 2' }).waitFor({ timeout: TIMEOUT });
+
+  // Inline edit of a strategy's text.
+  await row(s2).locator('[data-testid="item-text"]').click();
+  const input = row(s2).locator('[data-testid="item-text-input"]');
+  await input.fill('พัฒนาครูและบุคลากรทางการศึกษาด้วยเทคโนโลยีดิจิทัล');
+  await input.press('Enter');
+  await row(s2).locator('[data-testid="item-text"]').filter({ hasText: 'ด้วยเทคโนโลยีดิจิทัล' }).waitFor({ timeout: TIMEOUT });
+
+  // A KPI added under strategy 1 (now s3) and given a target.
+  await row(s3).locator('[data-testid="add-child"]').click();
+  const add = editor.locator('[data-testid="add-form"]');
+  await add.locator('[data-testid="add-kind"]').selectOption('kpi');
+  await add.locator('[data-testid="add-text"]').fill('ร้อยละของครูที่ใช้สื่อดิจิทัลในการสอน');
+  await add.locator('button[type="submit"]').click();
+  await editor.locator('.edit-head', { hasText: /^ตัวชี้วัดที่ 1$/ }).waitFor({ timeout: TIMEOUT });
+  const kpi = editor.locator('li:has(> .edit-row .edit-head:text-is("ตัวชี้วัดที่ 1")) > details.kpi-settings');
+  await kpi.locator('summary').click();
+  await kpi.locator('[data-testid="kpi-target"]').fill('80');
+  await kpi.locator('[data-testid="kpi-target-set"]').click();
+  await kpi.locator('summary', { hasText: 'เป้าหมาย ปี 2565: 80' }).waitFor({ timeout: TIMEOUT });
+  // A target that does not fit ร้อยละ is refused with the server's reason.
+  await kpi.locator('summary').click();
+  await kpi.locator('[data-testid="kpi-target"]').fill('มาก');
+  await kpi.locator('[data-testid="kpi-target-set"]').click();
+  const message = page.locator('[data-testid="edit-message"] .alert-error');
+  await message.waitFor({ timeout: TIMEOUT });
+  assert(/[\u0E00-\u0E7F]/.test(await message.innerText()), 'the refusal is in Thai');
+  await shot(page, 'plan-editor');
+
+  const plan = await api(request, 'offices/2402/plans/2565');
+  const added = plan.kpi_table.find((l) => l.text === 'ร้อยละของครูที่ใช้สื่อดิจิทัลในการสอน');
+  equal(added?.targets['2565'], '80', 'the new KPI and its target are stored');
+  equal(plan.items.find((i) => i.key === s2).text, 'พัฒนาครูและบุคลากรทางการศึกษาด้วยเทคโนโลยีดิจิทัล', 'the edited text is stored');
+
+  // Back to a draft: the public no longer sees the plan.
+  await page.locator('[data-testid="toggle-status"]').click();
+  await page.locator('[data-testid="plan-status"]', { hasText: 'ร่าง' }).waitFor({ timeout: TIMEOUT });
+  await page.locator('[data-testid="toggle-status"]').click();
+  await page.locator('[data-testid="plan-status"]', { hasText: 'เผยแพร่แล้ว' }).waitFor({ timeout: TIMEOUT });
+}, { as: 'planner' });
+
+test('a plan file with errors is refused with its lines; next year’s plan starts from this one', async (page) => {
+  await page.goto(`${BASE}/#/plans`);
+  const upload = page.locator('[data-testid="plan-upload"]');
+  await upload.waitFor({ state: 'visible', timeout: TIMEOUT });
+  const broken = [
+    'format: khet-plan/1',
+    'office: "2402"',
+    'fiscal_year: 2567',
+    'title: แผนปฏิบัติการ ประจำปีงบประมาณ 2567',
+    'items:',
+    '  - strategy: พัฒนาคุณภาพผู้เรียน',
+    '    items:',
+    '      - kpi: ร้อยละของนักเรียนที่อ่านออก',
+    '        targets: {2567: "80"}',
+    '      - project: โครงการที่ไม่ใช่รายการของแผน',
+    '',
+  ].join('\n');
+  await upload.locator('[data-testid="plan-file"]').setInputFiles({ name: 'plan-2567.yaml', mimeType: 'application/yaml', buffer: Buffer.from(broken) });
+  await upload.locator('[data-testid="plan-check"]').click();
+  const errors = upload.locator('[data-testid="import-errors"]');
+  await errors.waitFor({ state: 'visible', timeout: TIMEOUT });
+  const rows = await errors.locator('tbody tr').allInnerTexts();
+  assert(rows.some((r) => r.includes('plan-2567.yaml') && /\b8\b/.test(r) && r.includes('หน่วยนับ')), `the KPI without a unit is named at line 8: ${rows.join(' | ')}`);
+  assert(rows.some((r) => /\b10\b/.test(r) && r.includes('project')), `the unknown kind is named at line 10: ${rows.join(' | ')}`);
+  equal(await upload.locator('[data-testid="plan-import"]').isDisabled(), true, 'nothing to import');
+  await shot(page, 'plan-upload-errors');
+
+  const copy = page.locator('[data-testid="copy-plan"]');
+  await copy.locator('[data-testid="copy-from"]').selectOption('2565');
+  await copy.locator('[data-testid="copy-to"]').fill('2566');
+  await copy.locator('button[type="submit"]').click();
+  await page.waitForURL(/#\/plans\/2566\/edit$/, { timeout: TIMEOUT });
+  await heading(page, '2566');
+  await page.locator('[data-testid="plan-status"]', { hasText: 'ร่าง' }).waitFor({ timeout: TIMEOUT });
 }, { as: 'planner' });
 
 // ---------------------------------------------------------------------------------------------

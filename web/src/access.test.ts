@@ -38,16 +38,16 @@ const labels = (s: Session) => navItems(s, '2402').map((i) => i.label);
 
 describe('navigation by role', () => {
   it('offers each office role only the pages its permissions open', () => {
-    expect(labels(officeSession('office_admin'))).toEqual(['ภาพรวม', 'โรงเรียน', 'สถิติ', 'นำเข้าข้อมูล', 'ผู้ใช้', 'บันทึกการใช้งาน']);
-    expect(labels(officeSession('planner'))).toEqual(['ภาพรวม', 'โรงเรียน', 'สถิติ', 'นำเข้าข้อมูล']);
-    expect(labels(officeSession('group_staff'))).toEqual(['ภาพรวม', 'สถิติ']);
-    expect(labels(officeSession('supervisor'))).toEqual(['ภาพรวม', 'โรงเรียน', 'สถิติ']);
-    expect(labels(officeSession('executive'))).toEqual(['ภาพรวม', 'โรงเรียน', 'สถิติ', 'บันทึกการใช้งาน']);
-    expect(labels(officeSession('public'))).toEqual(['ภาพรวม', 'สถิติ']);
+    expect(labels(officeSession('office_admin'))).toEqual(['ภาพรวม', 'แผน', 'โรงเรียน', 'สถิติ', 'นำเข้าข้อมูล', 'ผู้ใช้', 'บันทึกการใช้งาน']);
+    expect(labels(officeSession('planner'))).toEqual(['ภาพรวม', 'แผน', 'โรงเรียน', 'สถิติ', 'นำเข้าข้อมูล']);
+    expect(labels(officeSession('group_staff'))).toEqual(['ภาพรวม', 'แผน', 'สถิติ']);
+    expect(labels(officeSession('supervisor'))).toEqual(['ภาพรวม', 'แผน', 'โรงเรียน', 'สถิติ']);
+    expect(labels(officeSession('executive'))).toEqual(['ภาพรวม', 'แผน', 'โรงเรียน', 'สถิติ', 'บันทึกการใช้งาน']);
+    expect(labels(officeSession('public'))).toEqual(['ภาพรวม', 'แผน', 'สถิติ']);
   });
 
   it('gives a system admin everything in any office', () => {
-    expect(navItems(sysadmin, '9999').map((i) => i.key)).toEqual(['overview', 'schools', 'statistics', 'import', 'users', 'audit']);
+    expect(navItems(sysadmin, '9999').map((i) => i.key)).toEqual(['overview', 'plans', 'schools', 'statistics', 'import', 'users', 'audit']);
   });
 
   it('shows nothing in an office the user has no grant in', () => {
@@ -81,6 +81,20 @@ describe('page access', () => {
     expect(allowed(officeSession('public'))).toEqual(['overview', 'statistics']);
     expect(allowed(officeSession('supervisor'))).toEqual(['overview', 'schools', 'school', 'statistics']);
     expect(allowed(officeSession('executive'))).toEqual(['overview', 'schools', 'school', 'statistics', 'audit']);
+  });
+
+  it('opens plans to every reader of published data and the editor to those who edit plans', () => {
+    const editor: Route = { page: 'plan', year: 2565, part: 'edit' };
+    const table: Route = { page: 'plan', year: 2565, part: 'kpis' };
+    for (const role of ['public', 'group_staff', 'executive', 'planner']) {
+      expect(routeAllowed(officeSession(role), { page: 'plans' }, '2402')).toBe(true);
+      expect(routeAllowed(officeSession(role), table, '2402')).toBe(true);
+    }
+    expect(routeAllowed(officeSession('planner'), editor, '2402')).toBe(true);
+    expect(routeAllowed(officeSession('office_admin'), editor, '2402')).toBe(true);
+    expect(routeAllowed(officeSession('executive'), editor, '2402')).toBe(false);
+    expect(routeAllowed(officeSession('group_staff'), editor, '2402')).toBe(false);
+    expect(routeAllowed(schoolOfficer, { page: 'plans' }, '2402')).toBe(false);
   });
 
   it('lets a school officer open only their own school and the import', () => {

@@ -35,7 +35,7 @@ export function importSchools(session: Session): SessionSchool[] {
 }
 
 export interface NavItem {
-  key: 'overview' | 'schools' | 'school' | 'statistics' | 'import' | 'users' | 'audit';
+  key: 'overview' | 'plans' | 'schools' | 'school' | 'statistics' | 'import' | 'users' | 'audit';
   href: string;
   label: string;
   /** The route pages that light this item up. */
@@ -46,6 +46,7 @@ export interface NavItem {
 
 const OFFICE_NAV: (NavItem & { needs: Permission })[] = [
   { key: 'overview', href: '#/', label: 'ภาพรวม', pages: ['overview'], needs: 'read_published' },
+  { key: 'plans', href: '#/plans', label: 'แผน', pages: ['plans', 'plan'], needs: 'read_published' },
   { key: 'schools', href: '#/schools', label: 'โรงเรียน', pages: ['schools', 'school'], needs: 'read_school_data' },
   { key: 'statistics', href: '#/statistics/table1', label: 'สถิติ', pages: ['statistics'], needs: 'read_published' },
   { key: 'import', href: '#/import', label: 'นำเข้าข้อมูล', pages: ['import'], needs: 'import' },
@@ -79,6 +80,10 @@ export function routeAllowed(session: Session, route: Route, office: string): bo
       return can(session, 'read_published', office);
     case 'schools':
       return can(session, 'read_school_data', office);
+    case 'plans':
+      return can(session, 'read_published', office);
+    case 'plan':
+      return can(session, route.part === 'edit' ? 'edit_plan' : 'read_published', office);
     case 'school':
       return canForSchool(session, 'read_school_data', route.code, office);
     case 'import':

@@ -547,3 +547,180 @@ export function postImport(
     body: file.bytes as BodyInit,
   });
 }
+
+// ---- Plans (docs/PLANS.md; GET/POST /offices/{office}/plans …) ----
+
+export type PlanStatusName = 'draft' | 'published';
+export type KpiStatusName = 'achieved' | 'close' | 'not_achieved' | 'no_target' | 'no_result';
+
+export interface PlanSummary {
+  office_code: string;
+  fiscal_year: number;
+  title: string;
+  status: PlanStatusName;
+  status_label: string;
+  version: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface FrameworkLink {
+  framework: string;
+  item: string;
+  framework_name?: string;
+  number?: string;
+  text?: string;
+}
+
+export interface PlanItemKpi {
+  unit: string;
+  polarity: string;
+  groups: string[];
+  evidence: string;
+  rows: number;
+}
+
+export interface PlanItem {
+  key: string;
+  parent: string;
+  kind: string;
+  kind_label: string;
+  number: string;
+  text: string;
+  serves: FrameworkLink[];
+  kpi?: PlanItemKpi;
+}
+
+export interface ItemRef {
+  key: string;
+  number: string;
+  text: string;
+}
+
+export interface KpiResultEntry {
+  fiscal_year: number;
+  round: number;
+  value: string;
+  evidence: string;
+}
+
+export interface KpiJudgement {
+  name: KpiStatusName;
+  label: string;
+  attainment: number | null;
+  inputs: string;
+  rule: string;
+  needed: string;
+}
+
+export interface KpiLine {
+  key: string;
+  row: number;
+  row_label: string;
+  number: string;
+  text: string;
+  strategy: ItemRef | null;
+  guideline: ItemRef | null;
+  groups: string;
+  unit: string;
+  polarity: string;
+  polarity_label: string;
+  levels: string[];
+  baseline: string;
+  targets: Record<string, string>;
+  targets_high: Record<string, string>;
+  results: KpiResultEntry[];
+  status: KpiJudgement;
+  may_report: boolean;
+}
+
+export interface StatusCounts {
+  achieved: number;
+  close: number;
+  not_achieved: number;
+  no_target: number;
+  no_result: number;
+  total: number;
+}
+
+export interface StatusTally {
+  key: string;
+  label: string;
+  counts: StatusCounts;
+}
+
+export interface PlanView extends PlanSummary {
+  source: string;
+  rules: string;
+  status_year: number;
+  year_open: boolean;
+  may_edit: boolean;
+  groups: { code: string; name: string }[];
+  items: PlanItem[];
+  kpi_table: KpiLine[];
+  dashboard: { fiscal_year: number; total: StatusCounts; by_strategy: StatusTally[]; by_group: StatusTally[] };
+  check: {
+    strategies_without_kpis: string[];
+    kpis_without_group: string[];
+    served: { framework: string; framework_name: string; item: string; number: string; text: string; by: string[] }[];
+  };
+}
+
+export interface PlanImportResult {
+  dry_run: boolean;
+  plans: PlanSummary[];
+  frameworks: string[];
+  items: number;
+  kpis: number;
+}
+
+/** One change of the plan editor (POST …/edits); the server renumbers after each. */
+export type PlanEdit =
+  | { edit: 'text'; key: string; text: string }
+  | { edit: 'move'; key: string; index: number }
+  | { edit: 'add'; parent: string; kind: string; text: string; index?: number }
+  | { edit: 'remove'; key: string }
+  | { edit: 'kpi'; key: string; unit: string; polarity: string; groups: string[]; evidence: string }
+  | { edit: 'target'; key: string; row: number; fiscal_year: number; value: string; high?: string }
+  | { edit: 'status'; status: PlanStatusName };
+
+export interface ResultReport {
+  key: string;
+  row: number;
+  fiscal_year: number;
+  round: number;
+  value: string;
+  evidence: string;
+}
+
+export async function listPlans(office: string): Promise<PlanSummary[]> {
+  return (await request<{ plans: PlanSummary[] }>(apiUrl(`offices/${seg(office)}/plans`))).plans;
+}
+
+export function getPlan(office: string, year: number, statusYear?: number): Promise<PlanView> {
+  return request<PlanView>(apiUrl(`offices/${seg(office)}/plans/${year}`, { year: statusYear }));
+}
+
+export type PlanDocumentFormat = 'pdf' | 'xlsx' | 'csv';
+
+export function planDocumentUrl(office: string, year: number, format: PlanDocumentFormat, part: 'plan' | 'kpi_table', thaiDigits = false): string {
+  return apiUrl(`offices/${seg(office)}/plans/${year}/document`, { format, part, thai_digits: thaiDigits ? 'true' : undefined });
+}
+
+export function editPlan(office: string, year: number, version: number, edit: PlanEdit): Promise<PlanView> {
+  return request<PlanView>(apiUrl(`offices/${seg(office)}/plans/${year}/edits`), jsonBody('POST', { version, ...edit }));
+}
+
+export function reportResult(office: string, year: number, version: number, report: ResultReport): Promise<PlanView> {
+  return request<PlanView>(apiUrl(`offices/${seg(office)}/plans/${year}/results`), jsonBody('PUT', { version, ...report }));
+}
+
+export async function copyPlan(office: string, from: number, to: number): Promise<PlanSummary> {
+  return (await request<{ plan: PlanSummary }>(apiUrl(`offices/${seg(office)}/plans/${from}/copy`), jsonBody('POST', { to }))).plan;
+}
+
+/** Sends a plan file's text (docs/PLANS.md) to be checked, and unless a dry run, imported. */
+export function importPlanFile(office: string, file: { name: string; text: string }, dryRun: boolean): Promise<PlanImportResult> {
+  const url = apiUrl(`offices/${seg(office)}/plans`, { dry_run: dryRun ? 'true' : 'false', filename: file.name });
+  return request<PlanImportResult>(url, { method: 'POST', headers: { 'Content-Type': 'application/yaml' }, body: file.text });
+}

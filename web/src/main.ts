@@ -26,6 +26,8 @@ import { renderAudit } from './pages/audit';
 import { renderImport } from './pages/import';
 import { renderOverview } from './pages/overview';
 import { renderPassword } from './pages/password';
+import { renderPlan } from './pages/plan';
+import { renderPlans } from './pages/plans';
 import { renderSchool, schoolTitle } from './pages/school';
 import { renderSchools } from './pages/schools';
 import { renderSignIn } from './pages/signin';
@@ -41,6 +43,8 @@ const TITLES: Record<Route['page'], string> = {
   import: 'นำเข้าข้อมูล',
   users: 'ผู้ใช้',
   audit: 'บันทึกการใช้งาน',
+  plans: 'แผน',
+  plan: 'แผน',
   password: 'เปลี่ยนรหัสผ่าน',
   'not-found': 'ไม่พบหน้า',
 };
@@ -431,6 +435,12 @@ async function render(): Promise<void> {
         break;
       case 'audit':
         await renderAudit(ctx, main);
+        break;
+      case 'plans':
+        await renderPlans(ctx, main);
+        break;
+      case 'plan':
+        await renderPlan(ctx, main, route.year, route.part);
         break;
       case 'not-found': {
         const home = landingHref(session, state.officeCode);

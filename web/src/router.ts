@@ -1,5 +1,5 @@
 // Hash routes: #/, #/schools, #/schools/{code}, #/statistics/{table}, #/import, #/users, #/audit,
-// #/password (an optional ?query follows).
+// #/password, #/plans, #/plans/{year}[/kpis|/dashboard|/edit] (an optional ?query follows).
 
 export type Route =
   | { page: 'overview' }
@@ -9,6 +9,8 @@ export type Route =
   | { page: 'import' }
   | { page: 'users' }
   | { page: 'audit' }
+  | { page: 'plans' }
+  | { page: 'plan'; year: number; part: 'document' | 'kpis' | 'dashboard' | 'edit' }
   | { page: 'password' }
   | { page: 'not-found'; path: string };
 
@@ -33,6 +35,11 @@ export function parseHash(hash: string): ParsedHash {
     if (parts[0] === 'schools' && parts.length === 1) return { page: 'schools' };
     if (parts[0] === 'schools' && parts.length === 2) return { page: 'school', code: parts[1] };
     if (parts[0] === 'statistics' && parts.length <= 2) return { page: 'statistics', table: parts[1] ?? 'table1' };
+    if (parts[0] === 'plans' && parts.length === 1) return { page: 'plans' };
+    if (parts[0] === 'plans' && /^\d{4}$/.test(parts[1] ?? '') && parts.length <= 3) {
+      const part = parts[2] ?? 'document';
+      if (part === 'document' || part === 'kpis' || part === 'dashboard' || part === 'edit') return { page: 'plan', year: Number(parts[1]), part };
+    }
     if (parts.length === 1 && (parts[0] === 'import' || parts[0] === 'users' || parts[0] === 'audit' || parts[0] === 'password')) {
       return { page: parts[0] };
     }
