@@ -18,10 +18,6 @@
 namespace khet::http {
 namespace {
 
-Response Json(const nlohmann::json& body, int status = 200) {
-    return Response{status, "application/json; charset=utf-8", DumpJson(body), {}};
-}
-
 Result<std::optional<CensusRound>> RoundParam(const Request& request) {
     const auto text = request.Query("round");
     if (!text || text->empty()) return std::optional<CensusRound>();

@@ -49,6 +49,10 @@ std::string DumpJson(const nlohmann::json& json) {
 
 // Two decimals, as the tables show them, without binary noise (17.28, not 17.280000000000001).
 // The nudge is FormatDecimal's: 691 / 40 = 17.275 is held as 17.27499…, and its text says 17.28.
+Response Json(const nlohmann::json& body, int status) {
+    return Response{status, "application/json; charset=utf-8", DumpJson(body), {}};
+}
+
 nlohmann::json Rounded(double value) {
     return std::round(value * 100.0 + (value >= 0 ? 1e-7 : -1e-7)) / 100.0;
 }

@@ -9,6 +9,7 @@
 #include "domain/size_scheme.hpp"
 #include "domain/user.hpp"
 #include "domain/validation.hpp"
+#include "http/message.hpp"
 #include "services/imports.hpp"
 #include "services/sessions.hpp"
 #include "services/statistics_service.hpp"
@@ -18,6 +19,9 @@ namespace khet::http {
 /// `json` as response text. Bytes that are not UTF-8 (a path or parameter echoed in an error
 /// message) become U+FFFD instead of an exception that would end the server.
 std::string DumpJson(const nlohmann::json& json);
+
+/// A JSON answer (`body` as DumpJson writes it) with `status`.
+Response Json(const nlohmann::json& body, int status = 200);
 
 /// A decimal or ratio rounded to two places the way the tables' text rounds it; null for nullopt.
 nlohmann::json Rounded(double value);

@@ -11,10 +11,6 @@
 namespace khet::http {
 namespace {
 
-Response Json(const nlohmann::json& body, int status = 200) {
-    return Response{status, "application/json; charset=utf-8", DumpJson(body), {}};
-}
-
 Result<int> YearOf(std::string_view text, const std::string& field) {
     int year = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
