@@ -86,13 +86,7 @@ items:
 
 http::Request Call(std::string method, std::string path,
                    std::map<std::string, std::string> query = {}, std::string body = "") {
-    http::Request request;
-    request.method = std::move(method);
-    request.path = std::move(path);
-    request.query = std::move(query);
-    request.body = std::move(body);
-    request.remote_address = "127.0.0.1";
-    return request;
+    return ApiRequest(std::move(method), std::move(path), std::move(query), std::move(body));
 }
 
 std::string ReadAll(const std::filesystem::path& path) {

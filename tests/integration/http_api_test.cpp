@@ -83,12 +83,8 @@ class HttpApi : public ::testing::Test {
 
     http::Response Send(std::string method, std::string path,
                         std::map<std::string, std::string> query = {}, std::string body = "") {
-        http::Request request;
-        request.method = std::move(method);
-        request.path = std::move(path);
-        request.query = std::move(query);
-        request.body = std::move(body);
-        request.remote_address = "127.0.0.1";
+        http::Request request =
+            ApiRequest(std::move(method), std::move(path), std::move(query), std::move(body));
         request.headers["cookie"] = std::string(http::kSessionCookie) + "=" + token_;
         if (request.method != "GET") request.headers["x-csrf-token"] = csrf_;
         return http::HandleApi(router_, cache_, sessions_, fixture_.Store(), fixture_.Sessions(),

@@ -39,12 +39,8 @@ class PlanApi : public ::testing::Test {
                         std::map<std::string, std::string> query = {}, std::string body = "") {
         auto signed_in = fixture_.Sessions().SignIn(login, kPassword, "127.0.0.1", "test");
         EXPECT_TRUE(signed_in) << Describe(signed_in.error());
-        http::Request request;
-        request.method = std::move(method);
-        request.path = std::move(path);
-        request.query = std::move(query);
-        request.body = std::move(body);
-        request.remote_address = "127.0.0.1";
+        http::Request request =
+            ApiRequest(std::move(method), std::move(path), std::move(query), std::move(body));
         request.headers["cookie"] = std::string(http::kSessionCookie) + "=" + signed_in->token;
         request.headers["x-csrf-token"] = signed_in->session.csrf_token;
         return http::HandleApi(router_, cache_, sessions_, fixture_.Store(), fixture_.Sessions(),

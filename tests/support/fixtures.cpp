@@ -49,4 +49,15 @@ std::vector<std::vector<std::string>> TableText(const Table& table) {
     return rows;
 }
 
+http::Request ApiRequest(std::string method, std::string path,
+                         std::map<std::string, std::string> query, std::string body) {
+    http::Request request;
+    request.method = std::move(method);
+    request.path = std::move(path);
+    request.query = std::move(query);
+    request.body = std::move(body);
+    request.remote_address = "127.0.0.1";
+    return request;
+}
+
 }  // namespace khet::testing

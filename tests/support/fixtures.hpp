@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -79,6 +80,10 @@ class StoreFixture {
 
 /// A CSV sheet from text, as the import would read a file named `source`.
 sheets::Sheet CsvSheet(const std::string& source, const std::string& text);
+
+/// An API request from 127.0.0.1, before the gate: the caller adds the session's headers.
+http::Request ApiRequest(std::string method, std::string path,
+                         std::map<std::string, std::string> query = {}, std::string body = "");
 
 /// The cells of `table` as text, row by row, for comparing with a seed's printed table.
 std::vector<std::vector<std::string>> TableText(const Table& table);
