@@ -317,6 +317,10 @@ const Kpi* Plan::FindKpi(std::string_view item_key) const {
     return nullptr;
 }
 
+PlanSummary Plan::Summary() const {
+    return {office_code, fiscal_year, title, status, version, updated_at, updated_by};
+}
+
 const PlanGroup* Plan::FindGroup(std::string_view code) const {
     for (const PlanGroup& group : groups) {
         if (group.code == code) return &group;

@@ -183,6 +183,17 @@ std::string_view PlanStatusName(PlanStatus status);  // "draft", "published"
 std::string_view PlanStatusLabel(PlanStatus status);  // "ร่าง", "เผยแพร่แล้ว"
 Result<PlanStatus> ParsePlanStatus(std::string_view text);
 
+/// A plan as a list shows it, without its items.
+struct PlanSummary {
+    std::string office_code;
+    int fiscal_year = 0;
+    std::string title;
+    PlanStatus status = PlanStatus::kDraft;
+    long long version = 0;
+    std::string updated_at;
+    std::string updated_by;
+};
+
 /// An office's plan for a fiscal year (BE): its tree, its KPIs, the groups they name, the
 /// framework items its items serve, and the band table its statuses are judged by.
 struct Plan {
@@ -204,6 +215,8 @@ struct Plan {
     const PlanItem* FindItem(std::string_view key) const;
     const Kpi* FindKpi(std::string_view item_key) const;
     const PlanGroup* FindGroup(std::string_view code) const;
+    /// The plan as a list shows it.
+    PlanSummary Summary() const;
 
     /// The whole plan holds together: the tree's structure and numbering, exactly one Kpi per
     /// item of kind kpi, groups known, rows only with their own figures, values fitting their
@@ -216,17 +229,6 @@ struct Plan {
     /// same tree, groups, links and rules, every target and result kept (the new year's table
     /// shows the year before), a draft with no version, the year in its title moved on.
     Plan CopyTo(int to_fiscal_year) const;
-};
-
-/// A plan as a list shows it, without its items.
-struct PlanSummary {
-    std::string office_code;
-    int fiscal_year = 0;
-    std::string title;
-    PlanStatus status = PlanStatus::kDraft;
-    long long version = 0;
-    std::string updated_at;
-    std::string updated_by;
 };
 
 /// Whether `fiscal_year` is a plausible Buddhist-era fiscal year (2500–2700).

@@ -109,8 +109,7 @@ nlohmann::json LineJson(const PlanView::Line& entry) {
 
 nlohmann::json ViewJson(const PlanView& view) {
     const Plan& plan = view.plan;
-    nlohmann::json body = SummaryJson({plan.office_code, plan.fiscal_year, plan.title, plan.status,
-                                       plan.version, plan.updated_at, plan.updated_by});
+    nlohmann::json body = SummaryJson(plan.Summary());
     body["source"] = plan.source;
     body["rules"] = plan.rules.Describe();
     body["status_year"] = view.status_year;
@@ -185,16 +184,30 @@ nlohmann::json ViewJson(const PlanView& view) {
     return body;
 }
 
+// The fiscal year the statuses are judged for (`?year=`), nullopt for the plan's default.
+Result<std::optional<int>> StatusYear(const Request& request) {
+    const auto text = request.Query("year");
+    if (!text || text->empty()) return std::optional<int>();
+    auto parsed = YearOf(*text, "year");
+    if (!parsed) return std::unexpected(parsed.error());
+    return std::optional<int>(*parsed);
+}
+
 Response PlanPage(const ApiServices& services, const Request& request, const PathParams& params) {
     auto year = PlanYear(params);
     if (!year) return ErrorResponse(year.error());
-    std::optional<int> status_year;
-    if (const auto text = request.Query("year"); text && !text->empty()) {
-        auto parsed = YearOf(*text, "year");
-        if (!parsed) return ErrorResponse(parsed.error());
-        status_year = *parsed;
-    }
-    auto view = services.plans.View(request.actor, params.at("office"), *year, status_year);
+    auto status_year = StatusYear(request);
+    if (!status_year) return ErrorResponse(status_year.error());
+    auto view = services.plans.View(request.actor, params.at("office"), *year, *status_year);
+    if (!view) return ErrorResponse(view.error());
+    return Json(ViewJson(*view));
+}
+
+// The answer to a change: the plan as it is now, judged for the year the page shows.
+Response ChangedPlan(const ApiServices& services, const Request& request, Result<Plan> changed,
+                     std::optional<int> status_year) {
+    if (!changed) return ErrorResponse(changed.error());
+    auto view = services.plans.ViewOf(request.actor, std::move(*changed), status_year);
     if (!view) return ErrorResponse(view.error());
     return Json(ViewJson(*view));
 }
@@ -329,24 +342,26 @@ Result<PlanEdit> EditOf(JsonBody& body) {
 Response EditPlan(const ApiServices& services, const Request& request, const PathParams& params) {
     auto year = PlanYear(params);
     if (!year) return ErrorResponse(year.error());
+    auto status_year = StatusYear(request);
+    if (!status_year) return ErrorResponse(status_year.error());
     auto body = JsonBody::Parse(request.body, 16 * 1024);
     if (!body) return ErrorResponse(body.error());
     const long long version = body->Integer("version", true);
     auto edit = EditOf(*body);
     if (auto valid = body->Finish(); !valid) return ErrorResponse(valid.error());
     if (!edit) return ErrorResponse(edit.error());
-    const std::string& office = params.at("office");
-    auto edited = services.plans.Edit(request.actor, office, *year, *edit, version);
-    if (!edited) return ErrorResponse(edited.error());
-    auto view = services.plans.View(request.actor, office, *year);
-    if (!view) return ErrorResponse(view.error());
-    return Json(ViewJson(*view));
+    return ChangedPlan(
+        services, request,
+        services.plans.Edit(request.actor, params.at("office"), *year, *edit, version),
+        *status_year);
 }
 
 Response ReportResult(const ApiServices& services, const Request& request,
                       const PathParams& params) {
     auto year = PlanYear(params);
     if (!year) return ErrorResponse(year.error());
+    auto status_year = StatusYear(request);
+    if (!status_year) return ErrorResponse(status_year.error());
     auto body = JsonBody::Parse(request.body, 16 * 1024);
     if (!body) return ErrorResponse(body.error());
     const long long version = body->Integer("version", true);
@@ -357,14 +372,12 @@ Response ReportResult(const ApiServices& services, const Request& request,
     const std::string value = body->String("value", true, 200);
     const std::string evidence = body->String("evidence", false, 1000);
     if (auto valid = body->Finish(); !valid) return ErrorResponse(valid.error());
-    const std::string& office = params.at("office");
-    auto reported = services.plans.ReportResult(
-        request.actor, office, *year, key, static_cast<int>(row), static_cast<int>(result_year),
-        static_cast<int>(round), value, evidence, version);
-    if (!reported) return ErrorResponse(reported.error());
-    auto view = services.plans.View(request.actor, office, *year);
-    if (!view) return ErrorResponse(view.error());
-    return Json(ViewJson(*view));
+    return ChangedPlan(
+        services, request,
+        services.plans.ReportResult(request.actor, params.at("office"), *year, key,
+                                    static_cast<int>(row), static_cast<int>(result_year),
+                                    static_cast<int>(round), value, evidence, version),
+        *status_year);
 }
 
 }  // namespace

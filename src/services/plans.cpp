@@ -20,11 +20,6 @@ std::string PlanId(std::string_view office_code, int fiscal_year) {
     return fmt::format("{}/{}", office_code, fiscal_year);
 }
 
-PlanSummary SummaryOf(const Plan& plan) {
-    return {plan.office_code, plan.fiscal_year, plan.title,     plan.status,
-            plan.version,     plan.updated_at,  plan.updated_by};
-}
-
 // Every problem of an import, from every file, as one error.
 Status Refuse(std::vector<FieldError> problems) {
     std::string message =
@@ -253,7 +248,7 @@ Result<PlanImportSummary> PlanService::Import(const Actor& actor,
             if (*stored_plan) summary.plans.push_back(**stored_plan);
         }
     } else {
-        for (const Plan& plan : plans) summary.plans.push_back(SummaryOf(plan));
+        for (const Plan& plan : plans) summary.plans.push_back(plan.Summary());
     }
     return summary;
 }
@@ -422,20 +417,25 @@ Result<Plan> PlanService::ReportResult(const Actor& actor, std::string_view offi
 
 Result<PlanView> PlanService::View(const Actor& actor, std::string_view office_code,
                                    int fiscal_year, std::optional<int> status_year) {
+    auto plan = Get(actor, office_code, fiscal_year);
+    if (!plan) return std::unexpected(plan.error());
+    return ViewOf(actor, std::move(*plan), status_year);
+}
+
+Result<PlanView> PlanService::ViewOf(const Actor& actor, Plan plan,
+                                     std::optional<int> status_year) {
     if (status_year && !IsBuddhistEraYear(*status_year)) {
         const std::string message = fmt::format("ปี {} ไม่ใช่ปีงบประมาณ พ.ศ.", *status_year);
         return InvalidArgument(message, {FieldError{"year", message, 0, "year"}});
     }
-    auto plan = Get(actor, office_code, fiscal_year);
-    if (!plan) return std::unexpected(plan.error());
     auto frameworks = plans_.Frameworks();
     if (!frameworks) return std::unexpected(frameworks.error());
     PlanView view;
-    view.plan = std::move(*plan);
+    view.plan = std::move(plan);
     view.frameworks = std::move(*frameworks);
     view.status_year = status_year.value_or(DefaultStatusYear(view.plan));
     view.year_open = view.status_year >= FiscalYear::Containing(Date::Today()).BeYear();
-    view.may_edit = Allows(actor, Permission::kEditPlan, Scope{std::string(office_code), ""});
+    view.may_edit = Allows(actor, Permission::kEditPlan, Scope{view.plan.office_code, ""});
     for (const KpiTableLine& line : KpiTable(view.plan)) {
         const auto& groups = line.row ? line.kpi->GroupsOf(*line.row) : line.kpi->groups;
         view.lines.push_back({line, JudgeLine(view.plan, line, view.status_year, view.year_open),

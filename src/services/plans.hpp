@@ -121,6 +121,10 @@ class PlanService {
     /// DefaultStatusYear), open while that fiscal year has not ended.
     Result<PlanView> View(const Actor& actor, std::string_view office_code, int fiscal_year,
                           std::optional<int> status_year = std::nullopt);
+    /// The view of a plan the actor has just read or changed (Get, Edit, ReportResult return
+    /// it), without reading it again.
+    Result<PlanView> ViewOf(const Actor& actor, Plan plan,
+                            std::optional<int> status_year = std::nullopt);
 
     /// Applies one change of the plan editor (domain/plan_edit.hpp) to the plan at
     /// `expected_version`, audited as plan.update. Needs kEditPlan.

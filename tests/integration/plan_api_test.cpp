@@ -141,9 +141,20 @@ TEST_F(PlanApi, GroupStaffReportTheirGroupsResultsOnlyAndTheStatusFollows) {
     EXPECT_EQ(line["results"].back()["value"], "40");
     EXPECT_EQ(line["results"].back()["evidence"], "รายงาน DMC");
     EXPECT_FALSE(line["status"]["name"].get<std::string>().empty());
-    // The same stale version again is a conflict, and the result stays.
-    EXPECT_EQ(report(own, "45", version).status, 409);
-    EXPECT_EQ(Line(Plan002(), own)["results"].back()["value"], "40");
+    // The answer judges the year the page shows when it says so (?year=).
+    const http::Response shown =
+        Send("staff.9202", "PUT", kPlan002 + "/results", {{"year", "2561"}},
+             Json{{"version", version + 1},
+                  {"key", own},
+                  {"fiscal_year", 2562},
+                  {"round", 9},
+                  {"value", "45"}}
+                 .dump());
+    ASSERT_EQ(shown.status, 200) << shown.body;
+    EXPECT_EQ(Json::parse(shown.body)["status_year"], 2561);
+    // A stale version is a conflict, and the result stays.
+    EXPECT_EQ(report(own, "50", version).status, 409);
+    EXPECT_EQ(Line(Plan002(), own)["results"].back()["value"], "45");
 }
 
 TEST_F(PlanApi, TheEditorMovesAddsAndRemovesItemsAndRenumbers) {
