@@ -830,6 +830,14 @@ test('seed 002’s KPI table shows each status in colour and says why; a result 
   await page.locator('[data-testid="group-filter"]').selectOption('');
   await (await kpiLines(page)).first().locator('[data-testid="report-result"]').click();
   const form = page.locator('[data-testid="result-form"]');
+  // An empty value is not sent (it would remove the result): the form says what to type.
+  let sent = false;
+  page.on('request', (r) => {
+    if (r.url().includes('/results')) sent = true;
+  });
+  await form.locator('button[type="submit"]').click();
+  await form.locator('.alert-error', { hasText: 'ยังไม่ได้กรอกผล' }).waitFor({ timeout: TIMEOUT });
+  equal(sent, false, 'nothing is sent for an empty value');
   await form.locator('[data-testid="result-value"]').fill('60');
   await form.locator('[data-testid="result-evidence"]').fill('รายงานผลการนิเทศ');
   await form.locator('button[type="submit"]').click();

@@ -707,12 +707,13 @@ export function planDocumentUrl(office: string, year: number, format: PlanDocume
   return apiUrl(`offices/${seg(office)}/plans/${year}/document`, { format, part, thai_digits: thaiDigits ? 'true' : undefined });
 }
 
-export function editPlan(office: string, year: number, version: number, edit: PlanEdit): Promise<PlanView> {
-  return request<PlanView>(apiUrl(`offices/${seg(office)}/plans/${year}/edits`), jsonBody('POST', { version, ...edit }));
+/** Both answer with the plan as it is now, judged for `statusYear` (the year the page shows). */
+export function editPlan(office: string, year: number, version: number, edit: PlanEdit, statusYear?: number): Promise<PlanView> {
+  return request<PlanView>(apiUrl(`offices/${seg(office)}/plans/${year}/edits`, { year: statusYear }), jsonBody('POST', { version, ...edit }));
 }
 
-export function reportResult(office: string, year: number, version: number, report: ResultReport): Promise<PlanView> {
-  return request<PlanView>(apiUrl(`offices/${seg(office)}/plans/${year}/results`), jsonBody('PUT', { version, ...report }));
+export function reportResult(office: string, year: number, version: number, report: ResultReport, statusYear?: number): Promise<PlanView> {
+  return request<PlanView>(apiUrl(`offices/${seg(office)}/plans/${year}/results`, { year: statusYear }), jsonBody('PUT', { version, ...report }));
 }
 
 export async function copyPlan(office: string, from: number, to: number): Promise<PlanSummary> {

@@ -146,7 +146,7 @@ function reportForm(ctx: AppContext, plan: PlanView, line: KpiLine, onSaved: (ne
   const year = plan.status_year;
   const round = select({ 'data-testid': 'result-round' }, [['3', '3 เดือน'], ['6', '6 เดือน'], ['9', '9 เดือน'], ['12', '12 เดือน (สิ้นปี)']], '12', () => undefined);
   const value = line.unit === 'ระดับ' && line.levels.length
-    ? select({ 'data-testid': 'result-value' }, [['-', '-'], ...line.levels.map((l) => [l, l] as const)], '-', () => undefined)
+    ? select({ 'data-testid': 'result-value' }, [['', 'เลือกระดับ'], ['-', '- (ลบผลของรอบนี้)'], ...line.levels.map((l) => [l, l] as const)], '', () => undefined)
     : h('input', { type: 'text', 'data-testid': 'result-value', placeholder: line.unit, size: 10 });
   const evidence = h('input', { type: 'text', 'data-testid': 'result-evidence', placeholder: 'แหล่งข้อมูล/หลักฐาน' });
   const message = h('div', { 'aria-live': 'polite' });
@@ -154,15 +154,20 @@ function reportForm(ctx: AppContext, plan: PlanView, line: KpiLine, onSaved: (ne
   const form = h('form', { class: 'report-form', 'data-testid': 'result-form' }, field(`รอบรายงาน ปี ${year}`, round), field(`ผล (${line.unit})`, value), field('หลักฐาน', evidence), save, message);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    // An empty box is not a way to remove a result: "-" says so on purpose.
+    if (!value.value.trim()) {
+      message.replaceChildren(errorBox('กรอกผลก่อนบันทึก (ใส่ - เพื่อลบผลของรอบนี้)', 'ยังไม่ได้กรอกผล'));
+      value.focus();
+      return;
+    }
     save.disabled = true;
-    reportResult(ctx.office.code, plan.fiscal_year, plan.version, {
-      key: line.key,
-      row: line.row,
-      fiscal_year: year,
-      round: Number(round.value),
-      value: value.value.trim() || '-',
-      evidence: evidence.value.trim(),
-    })
+    reportResult(
+      ctx.office.code,
+      plan.fiscal_year,
+      plan.version,
+      { key: line.key, row: line.row, fiscal_year: year, round: Number(round.value), value: value.value.trim(), evidence: evidence.value.trim() },
+      year,
+    )
       .then(onSaved)
       .catch((error: unknown) => {
         save.disabled = false;
@@ -470,7 +475,7 @@ function renderEditor(ctx: AppContext, plan: PlanView, redraw: (next: PlanView) 
     async apply(edit) {
       message.replaceChildren(loading('กำลังบันทึก…'));
       try {
-        const next = await editPlan(ctx.office.code, plan.fiscal_year, plan.version, edit);
+        const next = await editPlan(ctx.office.code, plan.fiscal_year, plan.version, edit, plan.status_year);
         redraw(next);
       } catch (error) {
         const conflict = error instanceof ApiError && error.status === 409;
