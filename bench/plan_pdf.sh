@@ -22,21 +22,22 @@ source "$(dirname "$0")/lib.sh"
 # What this benchmark needs that lib.sh's tools do not: installed from Debian when missing
 # (as root, without a prompt), as hyperfine was.
 plan_pdf_install() {
-    local command=$1 package=$2
-    command -v "$command" >/dev/null && return 0
+    local package=$1
+    shift
+    "$@" >/dev/null 2>&1 && return 0  # the check: present already
     if [ "$(id -u)" -ne 0 ]; then
-        echo "bench: $command is missing: apt-get install $package" >&2
+        echo "bench: $package is missing: apt-get install $package" >&2
         exit 2
     fi
     echo "bench: installing $package" >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$package" >&2
 }
-plan_pdf_install soffice libreoffice-writer-nogui
-plan_pdf_install hyperfine hyperfine
-plan_pdf_install pdfinfo poppler-utils
+plan_pdf_install libreoffice-writer-nogui command -v soffice
+plan_pdf_install hyperfine command -v hyperfine
+plan_pdf_install poppler-utils command -v pdfinfo
+plan_pdf_install python3-yaml python3 -c 'import yaml'
 
 bench_start hyperfine soffice pdfinfo pdftotext python3
-python3 -c 'import yaml' 2>/dev/null || { echo "bench: python3 needs PyYAML (python3-yaml)" >&2; exit 2; }
 RUNS=${RUNS:-5}
 COPIES=${COPIES:-3}
 OFFICE=9202
