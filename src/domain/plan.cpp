@@ -6,6 +6,8 @@
 #include <array>
 #include <set>
 
+#include "domain/kpi_formula.hpp"
+
 namespace khet {
 namespace {
 
@@ -301,6 +303,10 @@ Result<PlanStatus> ParsePlanStatus(std::string_view text) {
         fmt::format("ไม่รู้จักสถานะของแผน \"{}\": ใช้ได้ draft (ร่าง) หรือ published (เผยแพร่แล้ว)", text));
 }
 
+bool TakesFormula(KpiUnit unit) {
+    return unit == KpiUnit::kPercent || unit == KpiUnit::kPeople || unit == KpiUnit::kCount;
+}
+
 bool IsBuddhistEraYear(int fiscal_year) { return fiscal_year >= 2500 && fiscal_year <= 2700; }
 
 const PlanItem* Plan::FindItem(std::string_view key) const {
@@ -356,6 +362,18 @@ void CheckFigures(const Kpi& kpi, const KpiFigures& figures, std::string_view wh
                               fmt::format("{}: ค่าฐาน \"{}\": {}", where, figures.baseline.Text(),
                                           parsed.error().message),
                               line, "baseline"});
+        }
+    }
+    if (!figures.formula.empty()) {
+        if (!TakesFormula(kpi.unit)) {
+            errors.push_back({kpi.item_key,
+                              fmt::format("{}: ผลจากสูตร (formula) ใช้ได้กับหน่วยนับ ร้อยละ คน หรือ จำนวน "
+                                          "ไม่ใช่ {}",
+                                          where, KpiUnitLabel(kpi.unit)),
+                              line, "formula"});
+        } else if (auto formula = KpiFormula::Parse(figures.formula); !formula) {
+            errors.push_back({kpi.item_key, fmt::format("{}: {}", where, formula.error().message),
+                              line, "formula"});
         }
     }
     for (const auto& [year, value] : figures.targets) fits(value, "เป้าหมาย", year);
@@ -432,10 +450,12 @@ Status Plan::Validate() const {
         };
         known_groups(kpi.groups, kpi.line);
         CheckFigures(kpi, kpi.figures, where, kpi.line, errors);
-        if (!kpi.rows.empty() && (!kpi.figures.targets.empty() || !kpi.figures.results.empty())) {
-            errors.push_back({kpi.item_key,
-                              fmt::format("{}: มีแถวย่อย (rows) แล้ว เป้าหมายและผลต้องอยู่ที่แถวย่อย", where),
-                              kpi.line, "rows"});
+        if (!kpi.rows.empty() && (!kpi.figures.targets.empty() || !kpi.figures.results.empty() ||
+                                  !kpi.figures.formula.empty())) {
+            errors.push_back(
+                {kpi.item_key,
+                 fmt::format("{}: มีแถวย่อย (rows) แล้ว เป้าหมาย ผล และสูตรต้องอยู่ที่แถวย่อย", where),
+                 kpi.line, "rows"});
         }
         for (const KpiRow& row : kpi.rows) {
             const std::string row_where = fmt::format("{} แถว \"{}\"", where, row.label);

@@ -100,15 +100,18 @@ struct KpiResult {
     int round = 12;
     KpiValue value;
     std::string evidence;  // หลักฐาน: where this result was taken from
+    std::string formula;   // the formula it was computed by, as it was then; "" when reported
     bool operator==(const KpiResult&) const = default;
 };
 
-/// Targets and results of a KPI or of one of its sub-rows.
+/// Targets and results of a KPI or of one of its sub-rows, and how its results are computed
+/// when they come from Khet's own data.
 struct KpiFigures {
     KpiValue baseline;
     std::map<int, KpiValue> targets;       // by fiscal year
     std::map<int, KpiValue> targets_high;  // the top of a range target, by fiscal year
     std::vector<KpiResult> results;        // by year, then round
+    std::string formula;  // a KpiFormula over the census (domain/kpi_formula.hpp); "" if reported
 
     /// The target of `fiscal_year`, none when there is none.
     KpiValue Target(int fiscal_year) const;
@@ -230,6 +233,10 @@ struct Plan {
     /// shows the year before), a draft with no version, the year in its title moved on.
     Plan CopyTo(int to_fiscal_year) const;
 };
+
+/// Whether a KPI of `unit` can take its result from a formula: a number (percent, people,
+/// count).
+bool TakesFormula(KpiUnit unit);
 
 /// Whether `fiscal_year` is a plausible Buddhist-era fiscal year (2500–2700).
 bool IsBuddhistEraYear(int fiscal_year);

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <set>
 
+#include "base/text.hpp"
+#include "domain/kpi_formula.hpp"
+
 namespace khet {
 namespace {
 
@@ -131,6 +134,25 @@ Status Apply(Plan& plan, const SetTarget& edit) {
     return {};
 }
 
+Status Apply(Plan& plan, const SetFormula& edit) {
+    Kpi* kpi = FindKpi(plan, edit.key);
+    if (!kpi) return NotFound(fmt::format("ไม่พบตัวชี้วัด \"{}\" ในแผน", edit.key));
+    auto figures = FiguresOfRow(*kpi, edit.row);
+    if (!figures) return std::unexpected(figures.error());
+    const std::string formula(TrimSpaces(edit.formula));
+    if (!formula.empty()) {
+        if (!TakesFormula(kpi->unit)) {
+            return Invalid("formula", fmt::format("ผลจากสูตรใช้ได้กับหน่วยนับ ร้อยละ คน หรือ จำนวน ไม่ใช่ {}",
+                                                  KpiUnitLabel(kpi->unit)));
+        }
+        if (auto parsed = KpiFormula::Parse(formula); !parsed) {
+            return Invalid("formula", parsed.error().message);
+        }
+    }
+    (*figures)->formula = formula;
+    return {};
+}
+
 Status Apply(Plan& plan, const SetPlanStatus& edit) {
     plan.status = edit.status;
     return {};
@@ -155,6 +177,7 @@ std::string_view PlanEditName(const PlanEdit& edit) {
                           [](const RemoveItem&) { return "remove"; },
                           [](const EditKpi&) { return "kpi"; },
                           [](const SetTarget&) { return "target"; },
+                          [](const SetFormula&) { return "formula"; },
                           [](const SetPlanStatus&) { return "status"; },
                       },
                       edit);

@@ -55,12 +55,20 @@ struct SetTarget {
     std::string high;
 };
 
+/// The formula a KPI (row 0) or its sub-row takes its result from (domain/kpi_formula.hpp),
+/// "" to report its results by hand again. Results already stored stay as they are.
+struct SetFormula {
+    std::string key;
+    int row = 0;
+    std::string formula;
+};
+
 struct SetPlanStatus {
     PlanStatus status = PlanStatus::kDraft;
 };
 
-using PlanEdit =
-    std::variant<EditItemText, MoveItem, AddItem, RemoveItem, EditKpi, SetTarget, SetPlanStatus>;
+using PlanEdit = std::variant<EditItemText, MoveItem, AddItem, RemoveItem, EditKpi, SetTarget,
+                              SetFormula, SetPlanStatus>;
 
 /// "move", "add" …: the edit's name, for the audit trail.
 std::string_view PlanEditName(const PlanEdit& edit);

@@ -17,10 +17,6 @@ std::string DistrictOf(const School& school) {
     return school.district.empty() ? std::string(kNoDistrict) : school.district;
 }
 
-bool IsCountedObecSchool(const School& school) {
-    return school.active && school.affiliation == kObecAffiliation;
-}
-
 void SortThaiStrings(std::vector<std::string>& names) {
     const auto& collator = ThaiCollation();
     std::sort(names.begin(), names.end(), [&](const std::string& a, const std::string& b) {
@@ -61,6 +57,10 @@ std::string AffiliationHeader(const std::string& affiliation) {
 }
 
 }  // namespace
+
+bool IsCountedObecSchool(const School& school) {
+    return school.active && school.affiliation == kObecAffiliation;
+}
 
 std::map<std::string, SchoolTotals> TotalsBySchool(const OfficeSnapshot& snapshot) {
     std::map<std::string, SchoolTotals> totals;

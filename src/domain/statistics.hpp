@@ -24,6 +24,9 @@ struct SchoolTotals {
 
 std::map<std::string, SchoolTotals> TotalsBySchool(const OfficeSnapshot& snapshot);
 
+/// An open school of OBEC's: what the size and ratio tables count.
+bool IsCountedObecSchool(const School& school);
+
 /// The statistics tables of seed 003 ("table1" … "table8"; table 5 is the office's own staff and
 /// is not derived from the school census).
 inline constexpr std::string_view kStatisticsTables[] = {"table1", "table2", "table3", "table4",

@@ -123,11 +123,11 @@ struct ReadItem {
 };
 
 constexpr std::string_view kItemKeys[] = {
-    "number", "id",       "serves",  "items",        "unit",    "polarity", "levels",
-    "groups", "baseline", "targets", "targets_high", "results", "evidence", "rows"};
-constexpr std::string_view kKpiOnlyKeys[] = {"unit",     "polarity", "levels",       "groups",
-                                             "baseline", "targets",  "targets_high", "results",
-                                             "evidence", "rows"};
+    "number",  "id",       "serves",  "items",        "unit",    "polarity", "levels", "groups",
+    "formula", "baseline", "targets", "targets_high", "results", "evidence", "rows"};
+constexpr std::string_view kKpiOnlyKeys[] = {"unit",    "polarity", "levels",  "groups",
+                                             "formula", "baseline", "targets", "targets_high",
+                                             "results", "evidence", "rows"};
 
 void ReadItems(const YAML::Node& list, std::size_t parent, std::vector<ReadItem>& items,
                Problems& problems) {
@@ -270,9 +270,9 @@ std::map<int, KpiValue> YearValues(const YAML::Node& node, const Kpi& kpi, std::
 // A result cell: a value, or {value, evidence}.
 std::optional<KpiResult> ResultOf(const YAML::Node& node, const Kpi& kpi, int year, int round,
                                   Problems& problems) {
-    KpiResult result{year, round, {}, ""};
+    KpiResult result{year, round, {}, "", ""};
     if (node.IsMap()) {
-        RefuseUnknownKeys(node, {"value", "evidence"}, "ผลการดำเนินงาน", problems);
+        RefuseUnknownKeys(node, {"value", "evidence", "formula"}, "ผลการดำเนินงาน", problems);
         const YAML::Node value = node["value"];
         if (!value) {
             problems.Add(node, "value", "ผลการดำเนินงานต้องมี value");
@@ -282,6 +282,7 @@ std::optional<KpiResult> ResultOf(const YAML::Node& node, const Kpi& kpi, int ye
         if (!parsed) return std::nullopt;
         result.value = std::move(*parsed);
         result.evidence = TextAt(node, "evidence", false, "ผลการดำเนินงาน", problems);
+        result.formula = TextAt(node, "formula", false, "ผลการดำเนินงาน", problems);
         return result;
     }
     auto parsed = ValueOf(node, kpi, "results", problems);
@@ -302,7 +303,8 @@ std::vector<KpiResult> Results(const YAML::Node& node, const Kpi& kpi, Problems&
         if (!year) continue;
         const YAML::Node& cell = entry.second;
         // Rounds: a mapping whose keys are months (3, 6, 9, 12).
-        const bool by_round = cell.IsMap() && !cell["value"] && !cell["evidence"];
+        const bool by_round =
+            cell.IsMap() && !cell["value"] && !cell["evidence"] && !cell["formula"];
         if (!by_round) {
             if (auto result = ResultOf(cell, kpi, *year, 12, problems)) results.push_back(*result);
             continue;
@@ -328,6 +330,7 @@ KpiFigures Figures(const YAML::Node& node, const Kpi& kpi, Problems& problems) {
     if (const YAML::Node baseline = node["baseline"]; baseline && !baseline.IsNull()) {
         if (auto value = ValueOf(baseline, kpi, "baseline", problems)) figures.baseline = *value;
     }
+    figures.formula = TextAt(node, "formula", false, "ตัวชี้วัด", problems);
     figures.targets = YearValues(node["targets"], kpi, "targets", problems);
     figures.targets_high = YearValues(node["targets_high"], kpi, "targets_high", problems);
     for (KpiResult& result : Results(node["results"], kpi, problems)) {
@@ -383,9 +386,10 @@ std::optional<Kpi> ReadKpi(const YAML::Node& node, const std::string& key, const
                     problems.Add(row_node, "rows", "แถวย่อยต้องเขียนเป็น {label: …, targets: …}");
                     continue;
                 }
-                RefuseUnknownKeys(
-                    row_node, {"label", "groups", "baseline", "targets", "targets_high", "results"},
-                    "แถวย่อย", problems);
+                RefuseUnknownKeys(row_node,
+                                  {"label", "groups", "formula", "baseline", "targets",
+                                   "targets_high", "results"},
+                                  "แถวย่อย", problems);
                 KpiRow row;
                 row.line = Problems::LineOf(row_node);
                 row.label = TextAt(row_node, "label", true, "แถวย่อย", problems);
@@ -394,10 +398,11 @@ std::optional<Kpi> ReadKpi(const YAML::Node& node, const std::string& key, const
                 kpi.rows.push_back(std::move(row));
             }
         }
-        if (!kpi.figures.targets.empty() || !kpi.figures.results.empty()) {
+        if (!kpi.figures.targets.empty() || !kpi.figures.results.empty() ||
+            !kpi.figures.formula.empty()) {
             problems.Add(
                 rows, "rows",
-                fmt::format("ตัวชี้วัด {} มีแถวย่อย (rows) แล้ว เป้าหมายและผลต้องอยู่ที่แถวย่อย", shown));
+                fmt::format("ตัวชี้วัด {} มีแถวย่อย (rows) แล้ว เป้าหมาย ผล และสูตรต้องอยู่ที่แถวย่อย", shown));
         }
     }
     return kpi;
@@ -685,6 +690,7 @@ Result<PlanFile> ReadPlanFile(std::string_view name, std::string_view text) {
 namespace {
 
 void EmitFigures(YAML::Emitter& out, const KpiFigures& figures) {
+    if (!figures.formula.empty()) out << YAML::Key << "formula" << YAML::Value << figures.formula;
     if (!figures.baseline.IsNone())
         out << YAML::Key << "baseline" << YAML::Value << figures.baseline.Text();
     const auto years = [&](std::string_view key, const std::map<int, KpiValue>& values) {
@@ -701,13 +707,16 @@ void EmitFigures(YAML::Emitter& out, const KpiFigures& figures) {
     std::map<int, std::vector<const KpiResult*>> by_year;
     for (const KpiResult& result : figures.results) by_year[result.fiscal_year].push_back(&result);
     const auto cell = [&](const KpiResult& result) {
-        if (result.evidence.empty()) {
+        if (result.evidence.empty() && result.formula.empty()) {
             out << result.value.Text();
-        } else {
-            out << YAML::Flow << YAML::BeginMap << YAML::Key << "value" << YAML::Value
-                << result.value.Text() << YAML::Key << "evidence" << YAML::Value << result.evidence
-                << YAML::EndMap;
+            return;
         }
+        out << YAML::Flow << YAML::BeginMap << YAML::Key << "value" << YAML::Value
+            << result.value.Text();
+        if (!result.evidence.empty())
+            out << YAML::Key << "evidence" << YAML::Value << result.evidence;
+        if (!result.formula.empty()) out << YAML::Key << "formula" << YAML::Value << result.formula;
+        out << YAML::EndMap;
     };
     for (const auto& [year, results] : by_year) {
         out << YAML::Key << year << YAML::Value;

@@ -396,7 +396,7 @@ Result<Plan> PlanService::ReportResult(const Actor& actor, std::string_view offi
             return result.fiscal_year == result_year && result.round == round;
         });
     } else {
-        figures.SetResult({result_year, round, *parsed, std::string(evidence)});
+        figures.SetResult({result_year, round, *parsed, std::string(evidence), ""});
     }
     AuditEntry audit = AuditOf(actor, "plan.result", std::string(office_code));
     audit.entity = "kpi_result";

@@ -201,7 +201,7 @@ Result<Plan> SqlStore::FindPlan(std::string_view office_code, int fiscal_year) {
     };
 
     KHET_TRY(rows, connection_->Prepare(
-                       "SELECT item_key, row_no, label, groups, baseline FROM kpi_rows "
+                       "SELECT item_key, row_no, label, groups, baseline, formula FROM kpi_rows "
                        "WHERE office_code = ? AND fiscal_year = ? ORDER BY item_key, row_no"));
     bind(**rows);
     while (true) {
@@ -213,12 +213,14 @@ Result<Plan> SqlStore::FindPlan(std::string_view office_code, int fiscal_year) {
         KHET_TRY(baseline, value_of(key, (*rows)->Text(4)));
         if ((*rows)->Int(1) == 0) {
             found->second.figures.baseline = *baseline;
+            found->second.figures.formula = (*rows)->Text(5);
             continue;
         }
         KpiRow row;
         row.label = (*rows)->Text(2);
         row.groups = SplitLines((*rows)->Text(3));
         row.figures.baseline = *baseline;
+        row.figures.formula = (*rows)->Text(5);
         found->second.rows.push_back(std::move(row));
     }
 
@@ -238,9 +240,10 @@ Result<Plan> SqlStore::FindPlan(std::string_view office_code, int fiscal_year) {
         if (!high->IsNone()) (*figures)->targets_high[year] = *high;
     }
 
-    KHET_TRY(results, connection_->Prepare(
-                          "SELECT item_key, row_no, result_year, round, value, evidence FROM "
-                          "kpi_results WHERE office_code = ? AND fiscal_year = ?"));
+    KHET_TRY(results,
+             connection_->Prepare(
+                 "SELECT item_key, row_no, result_year, round, value, evidence, formula FROM "
+                 "kpi_results WHERE office_code = ? AND fiscal_year = ?"));
     bind(**results);
     while (true) {
         KHET_TRY(more, (*results)->Step());
@@ -249,7 +252,8 @@ Result<Plan> SqlStore::FindPlan(std::string_view office_code, int fiscal_year) {
         KHET_TRY(figures, figures_of(key, (*results)->Int(1)));
         KHET_TRY(value, value_of(key, (*results)->Text(4)));
         (*figures)->SetResult({static_cast<int>((*results)->Int(2)),
-                               static_cast<int>((*results)->Int(3)), *value, (*results)->Text(5)});
+                               static_cast<int>((*results)->Int(3)), *value, (*results)->Text(5),
+                               (*results)->Text(6)});
     }
     for (const PlanItem& item : plan.tree.items) {
         const auto found = kpis.find(item.key);
@@ -340,15 +344,15 @@ Status SqlStore::WritePlan(const Plan& plan, long long version) {
                  "levels, groups, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     KHET_TRY(row_insert, connection_->Prepare(
                              "INSERT INTO kpi_rows (office_code, fiscal_year, item_key, row_no, "
-                             "label, groups, baseline) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                             "label, groups, baseline, formula) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     KHET_TRY(target_insert,
              connection_->Prepare("INSERT INTO kpi_targets (office_code, fiscal_year, item_key, "
                                   "row_no, target_year, target, target_high) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?)"));
     KHET_TRY(result_insert,
              connection_->Prepare("INSERT INTO kpi_results (office_code, fiscal_year, item_key, "
-                                  "row_no, result_year, round, value, evidence) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                  "row_no, result_year, round, value, evidence, formula) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const Kpi& kpi : plan.kpis) {
         BindAll(**kpi_insert, plan.office_code, plan.fiscal_year, kpi.item_key,
                 KpiUnitLabel(kpi.unit), PolarityName(kpi.polarity), Lines(kpi.levels),
@@ -358,7 +362,7 @@ Status SqlStore::WritePlan(const Plan& plan, long long version) {
                                        const std::vector<std::string>& groups,
                                        const KpiFigures& figures) -> Status {
             BindAll(**row_insert, plan.office_code, plan.fiscal_year, kpi.item_key, row_no, label,
-                    Lines(groups), figures.baseline.Text());
+                    Lines(groups), figures.baseline.Text(), figures.formula);
             if (auto done = Run(**row_insert); !done) return done;
             std::map<int, std::pair<std::string, std::string>> by_year;
             for (const auto& [year, value] : figures.targets) by_year[year].first = value.Text();
@@ -374,7 +378,8 @@ Status SqlStore::WritePlan(const Plan& plan, long long version) {
             }
             for (const KpiResult& result : figures.results) {
                 BindAll(**result_insert, plan.office_code, plan.fiscal_year, kpi.item_key, row_no,
-                        result.fiscal_year, result.round, result.value.Text(), result.evidence);
+                        result.fiscal_year, result.round, result.value.Text(), result.evidence,
+                        result.formula);
                 if (auto done = Run(**result_insert); !done) return done;
             }
             return {};
