@@ -117,10 +117,19 @@ PlanCommands::PlanCommands(CLI::App& cli) {
     export_->add_flag("--thai-digits", thai_digits_, "PDF: ตัวเลขไทยทั้งเอกสาร รวมเลขหน้า");
     export_->add_flag("--kpi-table", kpi_table_,
                       "PDF: เฉพาะตารางตัวชี้วัด (XLSX และ CSV เป็นตารางตัวชี้วัดเสมอ)");
+
+    compute_ = plan->add_subcommand(
+        "compute", "คำนวณผลตัวชี้วัดที่มีสูตร (formula) จากข้อมูลสำมะโนของ Khet เมื่อสิ้นรอบรายงาน แล้วบันทึกไว้");
+    compute_->add_option("--office", office_, "รหัสสำนักงานเขต")->required();
+    compute_->add_option("--year", year_, "ปีงบประมาณของแผน พ.ศ.")->required();
+    compute_->add_option("--round", round_,
+                         "รอบรายงาน 3, 6, 9 หรือ 12 (เดือน); ไม่ระบุ = ทุกรอบของปีที่สิ้นสุดแล้ว");
+    compute_->add_option("--result-year", result_year_, "ปีงบประมาณของผล (ไม่ระบุ = ปีของแผน)");
+    compute_->add_flag("--replace", replace_, "คำนวณใหม่แม้รอบนั้นมีผลแล้ว (ไม่ระบุ = เก็บผลเดิม)");
 }
 
 bool PlanCommands::Chosen() const {
-    return *import_ || *list_ || *show_ || *copy_ || *check_ || *export_;
+    return *import_ || *list_ || *show_ || *copy_ || *check_ || *export_ || *compute_;
 }
 
 int PlanCommands::Run(const std::string& database) const {
@@ -198,6 +207,28 @@ int PlanCommands::Run(const std::string& database) const {
                          : reports::Render(*document, *format);
         if (!bytes) return Report(bytes.error());
         return WriteOutput(output_, *bytes);
+    }
+    if (*compute_) {
+        ComputeRequest request;
+        request.result_year = result_year_;
+        if (round_ != 0) request.round = round_;
+        request.replace = replace_;
+        auto summary = plans.ComputeResults(console, office_, year_, request);
+        if (!summary) return Report(summary.error());
+        for (const ComputeSummary::Round& round : summary->rounds) {
+            std::printf("รอบ %d เดือน จากข้อมูลสำมะโน %s\n", round.round, round.census.c_str());
+            for (const ComputedLine& line : round.lines) {
+                std::printf("  %s\t%s\t%s\n", line.name.c_str(), line.result.value.Text().c_str(),
+                            line.kept ? "คงผลเดิม" : line.result.evidence.c_str());
+            }
+        }
+        for (const std::string& skipped : summary->skipped) {
+            std::printf("ข้าม: %s\n", skipped.c_str());
+        }
+        std::printf("%s\n", summary->written
+                                ? fmt::format("บันทึกแล้ว: แผนฉบับที่ {}", summary->plan.version).c_str()
+                                : "ไม่มีผลใหม่: ทุกรอบมีผลแล้ว (ใช้ --replace เพื่อคำนวณใหม่)");
+        return 0;
     }
     if (*check_) {
         auto plan = plans.Get(console, office_, year_);

@@ -6,7 +6,7 @@
 
 namespace khet::app {
 
-/// `khet plan …`: import, list, show, copy and check plans (docs/PLANS.md).
+/// `khet plan …`: import, list, show, copy, check, export and compute plans (docs/PLANS.md).
 class PlanCommands {
   public:
     explicit PlanCommands(CLI::App& cli);
@@ -22,6 +22,10 @@ class PlanCommands {
     CLI::App* copy_ = nullptr;
     CLI::App* check_ = nullptr;
     CLI::App* export_ = nullptr;
+    CLI::App* compute_ = nullptr;
+    int round_ = 0;
+    int result_year_ = 0;
+    bool replace_ = false;
     std::string output_;
     bool thai_digits_ = false;
     bool kpi_table_ = false;

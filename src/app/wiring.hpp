@@ -45,7 +45,7 @@ class Wiring {
           sessions_(store_, store_, accounts_, tokens_, clock_),
           directory_(store_, store_),
           audit_(store_),
-          plans_(store_, store_) {}
+          plans_(store_, store_, statistics_) {}
 
     store::SqlStore store_;
     store::SodiumPasswordHasher hasher_{store::HashCost::kInteractive};

@@ -29,6 +29,7 @@ std::string_view AuditActionLabel(std::string_view action) {
         {"plan.copy", "เริ่มแผนปีใหม่จากแผนปีก่อน"},
         {"plan.update", "แก้ไขแผน"},
         {"plan.result", "บันทึกผลตัวชี้วัด"},
+        {"plan.compute", "คำนวณผลตัวชี้วัดจากข้อมูล"},
     };
     for (const auto& [name, label] : kLabels) {
         if (name == action) return label;

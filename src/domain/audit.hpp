@@ -37,7 +37,7 @@ inline constexpr std::string_view kAuditActions[] = {
     "school.update",  "import.schools", "import.census",       "import.staff",
     "import.degrees", "user.add",       "user.password_reset", "user.password_change",
     "demo.build",     "demo.accounts",  "import.plans",        "plan.copy",
-    "plan.update",    "plan.result"};
+    "plan.update",    "plan.result",    "plan.compute"};
 
 /// What an audit listing asks for; empty fields do not filter.
 struct AuditFilter {

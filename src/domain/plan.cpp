@@ -303,8 +303,14 @@ Result<PlanStatus> ParsePlanStatus(std::string_view text) {
         fmt::format("ไม่รู้จักสถานะของแผน \"{}\": ใช้ได้ draft (ร่าง) หรือ published (เผยแพร่แล้ว)", text));
 }
 
-bool TakesFormula(KpiUnit unit) {
-    return unit == KpiUnit::kPercent || unit == KpiUnit::kPeople || unit == KpiUnit::kCount;
+Status CheckKpiFormula(KpiUnit unit, std::string_view formula) {
+    if (unit != KpiUnit::kPercent && unit != KpiUnit::kPeople && unit != KpiUnit::kCount) {
+        const std::string message = fmt::format(
+            "ผลจากสูตร (formula) ใช้ได้กับหน่วยนับ ร้อยละ คน หรือ จำนวน ไม่ใช่ {}", KpiUnitLabel(unit));
+        return InvalidArgument(message, {FieldError{"formula", message, 0, ""}});
+    }
+    if (auto parsed = KpiFormula::Parse(formula); !parsed) return std::unexpected(parsed.error());
+    return {};
 }
 
 bool IsBuddhistEraYear(int fiscal_year) { return fiscal_year >= 2500 && fiscal_year <= 2700; }
@@ -365,13 +371,7 @@ void CheckFigures(const Kpi& kpi, const KpiFigures& figures, std::string_view wh
         }
     }
     if (!figures.formula.empty()) {
-        if (!TakesFormula(kpi.unit)) {
-            errors.push_back({kpi.item_key,
-                              fmt::format("{}: ผลจากสูตร (formula) ใช้ได้กับหน่วยนับ ร้อยละ คน หรือ จำนวน "
-                                          "ไม่ใช่ {}",
-                                          where, KpiUnitLabel(kpi.unit)),
-                              line, "formula"});
-        } else if (auto formula = KpiFormula::Parse(figures.formula); !formula) {
+        if (auto formula = CheckKpiFormula(kpi.unit, figures.formula); !formula) {
             errors.push_back({kpi.item_key, fmt::format("{}: {}", where, formula.error().message),
                               line, "formula"});
         }

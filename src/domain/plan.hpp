@@ -234,9 +234,9 @@ struct Plan {
     Plan CopyTo(int to_fiscal_year) const;
 };
 
-/// Whether a KPI of `unit` can take its result from a formula: a number (percent, people,
-/// count).
-bool TakesFormula(KpiUnit unit);
+/// Whether `formula` can give the results of a KPI of `unit`: it reads (KpiFormula::Parse) and
+/// the unit takes a number (percent, people, count); kInvalidArgument saying why not.
+Status CheckKpiFormula(KpiUnit unit, std::string_view formula);
 
 /// Whether `fiscal_year` is a plausible Buddhist-era fiscal year (2500–2700).
 bool IsBuddhistEraYear(int fiscal_year);

@@ -6,7 +6,6 @@
 #include <set>
 
 #include "base/text.hpp"
-#include "domain/kpi_formula.hpp"
 
 namespace khet {
 namespace {
@@ -141,12 +140,8 @@ Status Apply(Plan& plan, const SetFormula& edit) {
     if (!figures) return std::unexpected(figures.error());
     const std::string formula(TrimSpaces(edit.formula));
     if (!formula.empty()) {
-        if (!TakesFormula(kpi->unit)) {
-            return Invalid("formula", fmt::format("ผลจากสูตรใช้ได้กับหน่วยนับ ร้อยละ คน หรือ จำนวน ไม่ใช่ {}",
-                                                  KpiUnitLabel(kpi->unit)));
-        }
-        if (auto parsed = KpiFormula::Parse(formula); !parsed) {
-            return Invalid("formula", parsed.error().message);
+        if (auto checked = CheckKpiFormula(kpi->unit, formula); !checked) {
+            return Invalid("formula", checked.error().message);
         }
     }
     (*figures)->formula = formula;

@@ -331,6 +331,12 @@ KpiFigures Figures(const YAML::Node& node, const Kpi& kpi, Problems& problems) {
         if (auto value = ValueOf(baseline, kpi, "baseline", problems)) figures.baseline = *value;
     }
     figures.formula = TextAt(node, "formula", false, "ตัวชี้วัด", problems);
+    if (!figures.formula.empty()) {
+        // Checked here for the formula's own line; Plan::Validate checks it again for edits.
+        if (auto formula = CheckKpiFormula(kpi.unit, figures.formula); !formula) {
+            problems.Add(node["formula"], "formula", formula.error().message);
+        }
+    }
     figures.targets = YearValues(node["targets"], kpi, "targets", problems);
     figures.targets_high = YearValues(node["targets_high"], kpi, "targets_high", problems);
     for (KpiResult& result : Results(node["results"], kpi, problems)) {

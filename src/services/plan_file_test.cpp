@@ -78,6 +78,10 @@ items:
     groups: [แผน]
     targets: {2567: 100}
     results: {2567: {6: 45.50, 12: {value: 98, evidence: รายงาน e-MES}}}
+  - kpi: ร้อยละของโรงเรียนขนาดเล็ก
+    unit: ร้อยละ
+    formula: 100 * small_schools / schools
+    results: {2567: {3: {value: 44.14, formula: 100 * small_schools / schools}}}
 )")
                            ->plan;
     const KpiFigures& figures = plan.kpis.at(0).figures;
@@ -88,6 +92,16 @@ items:
     EXPECT_EQ(figures.Result(2567)->evidence, "รายงาน e-MES");
     EXPECT_EQ(plan.tree.items[0].key, "kpi-1");
     EXPECT_EQ(plan.tree.items[0].number, "1");
+    // A computed result keeps the formula it was computed by, beside the KPI's own.
+    const KpiFigures& computed = plan.kpis.at(1).figures;
+    EXPECT_EQ(computed.formula, "100 * small_schools / schools");
+    EXPECT_EQ(computed.Result(2567)->round, 3);
+    EXPECT_EQ(computed.Result(2567)->formula, "100 * small_schools / schools");
+    EXPECT_EQ(figures.formula, "");
+    const Plan again = *ReadPlanFile("again.yaml", WritePlanFile(plan))->plan;
+    ASSERT_EQ(again.kpis.size(), 2u);
+    EXPECT_EQ(again.kpis[0].figures, plan.kpis[0].figures);
+    EXPECT_EQ(again.kpis[1].figures, plan.kpis[1].figures);
 }
 
 // The first problem of reading `text`, as "line: message".
@@ -138,6 +152,11 @@ TEST(PlanFile, RefusesBadInputWithLineAndReason) {
     rows: [{label: ป.1, targets: {2567: 100}}]
 )",
             10, "แถวย่อย");
+    refused("  - kpi: ร้อยละ\n    unit: ร้อยละ\n    formula: 100 * pupils / schools\n", 9,
+            "ไม่รู้จักข้อมูล \"pupils\"");
+    refused("  - kpi: ระดับ\n    unit: ระดับ\n    formula: students\n", 9, "ไม่ใช่ ระดับ");
+    refused("  - kpi: ร้อยละ\n    unit: ร้อยละ\n    rows: [{label: ป.1, formula: \"students /\"}]\n",
+            9, "สูตรจบก่อนครบ");
 }
 
 TEST(PlanFile, RefusesABrokenHead) {

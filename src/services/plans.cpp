@@ -10,6 +10,7 @@
 #include "base/json_text.hpp"
 #include "domain/plan_document.hpp"
 #include "services/plan_file.hpp"
+#include "thai/buddhist_date.hpp"
 #include "thai/fiscal_year.hpp"
 #include "thai/thai_time.hpp"
 
@@ -413,6 +414,96 @@ Result<Plan> PlanService::ReportResult(const Actor& actor, std::string_view offi
             JsonObjectText().Add("value", parsed->Text()).Add("evidence", evidence).Text();
     }
     return plans_.UpdatePlan(*plan, expected_version, audit);
+}
+
+Result<ComputeSummary> PlanService::ComputeResults(const Actor& actor, std::string_view office_code,
+                                                   int fiscal_year, const ComputeRequest& request) {
+    if (auto allowed = Require(actor, Permission::kEditPlan, Scope{std::string(office_code), ""});
+        !allowed) {
+        return std::unexpected(allowed.error());
+    }
+    const int year = request.result_year == 0 ? fiscal_year : request.result_year;
+    if (!IsBuddhistEraYear(year)) {
+        const std::string message = fmt::format("ปี {} ไม่ใช่ปีงบประมาณ พ.ศ.", year);
+        return InvalidArgument(message, {FieldError{"result_year", message, 0, ""}});
+    }
+    if (request.round && !IsReportingRound(*request.round)) {
+        const std::string message =
+            fmt::format("รอบรายงาน {} เดือนไม่มี: ใช้ได้ 3, 6, 9 หรือ 12", *request.round);
+        return InvalidArgument(message, {FieldError{"round", message, 0, ""}});
+    }
+    auto plan = plans_.FindPlan(office_code, fiscal_year);
+    if (!plan) return std::unexpected(plan.error());
+    const Date today = Date::Today();
+    std::vector<int> rounds;
+    for (int round : kReportingRounds) {
+        if (request.round && round != *request.round) continue;
+        if (RoundEnd(year, round) < today) {
+            rounds.push_back(round);
+        } else if (request.round) {
+            return Fail(ErrorCode::kConflict,
+                        fmt::format("รอบ {} เดือนของปีงบประมาณ {} ยังไม่สิ้นสุด (สิ้นสุด {}): "
+                                    "คำนวณผลได้เมื่อสิ้นรอบ",
+                                    round, year, FormatThaiDate(RoundEnd(year, round))));
+        }
+    }
+    if (rounds.empty()) {
+        return Fail(ErrorCode::kConflict,
+                    fmt::format("ยังไม่มีรอบรายงานของปีงบประมาณ {} ที่สิ้นสุด: รอบ 3 เดือนสิ้นสุด {}", year,
+                                FormatThaiDate(RoundEnd(year, 3))));
+    }
+    auto census = statistics_.Rounds(actor, office_code);  // newest first
+    if (!census) return std::unexpected(census.error());
+
+    ComputeSummary summary;
+    for (int round : rounds) {
+        const Date end = RoundEnd(year, round);
+        const auto source = std::find_if(census->begin(), census->end(), [&](const CensusRound& c) {
+            return c.SnapshotDate() <= end;
+        });
+        if (source == census->end()) {
+            std::string why =
+                fmt::format("รอบ {} เดือนของปีงบประมาณ {}: สำนักงาน {} ไม่มีข้อมูลสำมะโนที่เก็บก่อน {}", round,
+                            year, office_code, FormatThaiDate(end));
+            if (request.round) return Fail(ErrorCode::kConflict, std::move(why));
+            summary.skipped.push_back(std::move(why));
+            continue;
+        }
+        auto snapshot = statistics_.Snapshot(actor, office_code, *source);
+        if (!snapshot) return std::unexpected(snapshot.error());
+        const MeasureSource measures{source->Description(), MeasuresOf(*snapshot),
+                                     FormatThaiDate(today, DateStyle::kShort)};
+        auto lines = ComputeRoundResults(*plan, year, round, measures, request.replace);
+        if (!lines) return std::unexpected(lines.error());
+        for (const ComputedLine& line : *lines) summary.written = summary.written || !line.kept;
+        summary.rounds.push_back({round, source->Description(), std::move(*lines)});
+    }
+    if (summary.rounds.empty()) {
+        return Fail(ErrorCode::kConflict,
+                    fmt::format("ไม่มีรอบใดคำนวณได้: {}", fmt::join(summary.skipped, "; ")));
+    }
+    if (!summary.written) {
+        summary.plan = std::move(*plan);
+        return summary;
+    }
+    AuditEntry audit = AuditOf(actor, "plan.compute", std::string(office_code));
+    audit.entity = "plan";
+    audit.entity_id = PlanId(office_code, fiscal_year);
+    JsonObjectText after;
+    for (const ComputeSummary::Round& round : summary.rounds) {
+        for (const ComputedLine& line : round.lines) {
+            if (line.kept) continue;
+            after.Add(fmt::format("{}#{}/{}/{}", line.item_key, line.row, year, round.round),
+                      line.result.value.Text());
+        }
+    }
+    audit.after = after.Text();
+    const long long version =
+        request.expected_version == 0 ? plan->version : request.expected_version;
+    auto stored = plans_.UpdatePlan(*plan, version, audit);
+    if (!stored) return std::unexpected(stored.error());
+    summary.plan = std::move(*stored);
+    return summary;
 }
 
 Result<PlanView> PlanService::View(const Actor& actor, std::string_view office_code,

@@ -8,10 +8,12 @@
 
 #include "domain/access.hpp"
 #include "domain/document.hpp"
+#include "domain/kpi_compute.hpp"
 #include "domain/kpi_table.hpp"
 #include "domain/plan.hpp"
 #include "domain/plan_edit.hpp"
 #include "services/ports/repositories.hpp"
+#include "services/statistics_service.hpp"
 
 namespace khet {
 
@@ -83,10 +85,32 @@ struct PlanView {
     PlanView& operator=(const PlanView&) = delete;
 };
 
+/// What to compute of the KPIs that take their results from Khet's data.
+struct ComputeRequest {
+    int result_year = 0;       // the fiscal year of the results; 0: the plan's
+    std::optional<int> round;  // 3, 6, 9, 12; nullopt: every round of the year that has closed
+    bool replace = false;      // compute again a round that has a result (kept otherwise)
+    long long expected_version = 0;  // the plan's version as the caller saw it; 0: not checked
+};
+
+/// What a computation did, round by round.
+struct ComputeSummary {
+    struct Round {
+        int round = 0;
+        std::string census;  // the census round it was computed from, as described
+        std::vector<ComputedLine> lines;
+    };
+    std::vector<Round> rounds;
+    /// Rounds closed but not computed, with why ("no census before 31 ธันวาคม 2564").
+    std::vector<std::string> skipped;
+    bool written = false;  // false when every line kept its result
+    Plan plan;             // as stored after
+};
+
 class PlanService {
   public:
-    PlanService(PlanRepository& plans, SchoolRepository& schools)
-        : plans_(plans), schools_(schools) {}
+    PlanService(PlanRepository& plans, SchoolRepository& schools, StatisticsService& statistics)
+        : plans_(plans), schools_(schools), statistics_(statistics) {}
 
     /// Reads every file (plans and frameworks, in any order), checks them all (each plan's
     /// links against the frameworks of the import and of the store, its office against the
@@ -131,6 +155,14 @@ class PlanService {
     Result<Plan> Edit(const Actor& actor, std::string_view office_code, int fiscal_year,
                       const PlanEdit& edit, long long expected_version);
 
+    /// Computes the results of the plan's KPI lines that have a formula, from the office's
+    /// latest census round taken on or before each round's last day, and stores them with the
+    /// formula and the working (domain/kpi_compute.hpp), audited as plan.compute. A round still
+    /// running is refused (kConflict), as is a round asked for that has no census before it
+    /// ends. Needs kEditPlan.
+    Result<ComputeSummary> ComputeResults(const Actor& actor, std::string_view office_code,
+                                          int fiscal_year, const ComputeRequest& request);
+
     /// Whether the actor may report results of a line of `plan` whose groups are `groups`:
     /// kReportResults over the office, or over one of the groups, named in the grant by the
     /// plan's code ("แผน") or the group's name ("กลุ่มนโยบายและแผน").
@@ -150,6 +182,7 @@ class PlanService {
 
     PlanRepository& plans_;
     SchoolRepository& schools_;
+    StatisticsService& statistics_;
 };
 
 }  // namespace khet

@@ -2,7 +2,10 @@
 // all-or-nothing imports, starting next year's plan, reporting results, and who may do what.
 #include "tests/support/plans.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 #include "domain/kpi_table.hpp"
 #include "tests/support/fixtures.hpp"
@@ -218,6 +221,117 @@ TEST_P(Plans, TheAlignmentCheckListsWhatIsMissingAndTheLinksBothWays) {
     auto direction = fixture_.Store().FindPlan("2402", 2562);
     ASSERT_TRUE(direction);
     EXPECT_EQ(CheckAlignment(*direction, *frameworks).strategies_without_kpis.size(), 6u);
+}
+
+TEST_P(Plans, FormulaResultsAreComputedFromTheCensusWhenARoundClosesAndThenKept) {
+    // Seed 003's KPI 2 and 6 of office 2402 given formulas; the demo's census is 2564/2
+    // (10 November 2021), within fiscal year 2565.
+    const Actor planner = As(Role::kPlanner);
+    auto plan = fixture_.Store().FindPlan("2402", 2565);
+    ASSERT_TRUE(plan);
+    auto edited = fixture_.Plans().Edit(planner, "2402", 2565,
+                                        SetFormula{"kpi-2", 0, "100 * students_female / students"},
+                                        plan->version);
+    ASSERT_TRUE(edited) << Describe(edited.error());
+    edited = fixture_.Plans().Edit(planner, "2402", 2565,
+                                   SetFormula{"kpi-6", 0, "students / teachers"}, edited->version);
+    ASSERT_TRUE(edited) << Describe(edited.error());
+    // A formula naming an unknown measure is refused.
+    auto refused = fixture_.Plans().Edit(planner, "2402", 2565, SetFormula{"kpi-2", 0, "pupils"},
+                                         edited->version);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().fields.at(0).field, "formula");
+
+    // The expected values, from the statistics the office already reads.
+    TableQuery query;
+    query.office_code = "2402";
+    auto schools = fixture_.Statistics().SchoolSummaries(Actor::Console(), query);
+    ASSERT_TRUE(schools);
+    long long students = 0, female = 0, teachers = 0;
+    for (const SchoolSummary& school : *schools) {
+        students += school.students;
+        female += school.female;
+        teachers += school.teachers;
+    }
+    ASSERT_GT(teachers, 0);
+
+    ComputeRequest request;
+    request.round = 6;
+    request.expected_version = edited->version;
+    auto computed = fixture_.Plans().ComputeResults(planner, "2402", 2565, request);
+    ASSERT_TRUE(computed) << Describe(computed.error());
+    ASSERT_TRUE(computed->written);
+    ASSERT_EQ(computed->rounds.size(), 1u);
+    EXPECT_EQ(computed->rounds[0].census, "ปีการศึกษา 2564 รอบที่ 2 (10 พฤศจิกายน 2564)");
+    ASSERT_EQ(computed->rounds[0].lines.size(), 2u);
+    const KpiResult* share = computed->plan.FindKpi("kpi-2")->figures.Result(2565);
+    ASSERT_TRUE(share);
+    EXPECT_EQ(share->round, 6);
+    EXPECT_EQ(share->value.Text(), fmt::format("{:.2f}", 100.0 * female / students));
+    EXPECT_EQ(share->formula, "100 * students_female / students");
+    EXPECT_NE(share->evidence.find(fmt::format("100 × {} ÷ {} =", female, students)),
+              std::string::npos);
+    const KpiResult* ratio = computed->plan.FindKpi("kpi-6")->figures.Result(2565);
+    ASSERT_TRUE(ratio);
+    EXPECT_DOUBLE_EQ(ratio->value.number.Value(), std::round(100.0 * students / teachers) / 100.0);
+
+    // As stored: the result, its formula and evidence; and the audit trail.
+    auto stored = fixture_.Store().FindPlan("2402", 2565);
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(*stored->FindKpi("kpi-2")->figures.Result(2565), *share);
+    AuditFilter filter;
+    filter.office_code = "2402";
+    filter.action = "plan.compute";
+    auto trail = fixture_.Store().AuditEntries(filter, "", "");
+    ASSERT_TRUE(trail);
+    ASSERT_EQ(trail->size(), 1u);
+    EXPECT_NE(trail->front().after.find("kpi-2#0/2565/6"), std::string::npos);
+
+    // A changed formula leaves the stored round as it was; the rounds without a result get it.
+    auto changed = fixture_.Plans().Edit(planner, "2402", 2565,
+                                         SetFormula{"kpi-2", 0, "100 * students_male / students"},
+                                         stored->version);
+    ASSERT_TRUE(changed);
+    auto due = fixture_.Plans().ComputeResults(planner, "2402", 2565, {});
+    ASSERT_TRUE(due) << Describe(due.error());
+    ASSERT_EQ(due->rounds.size(), 4u);  // every round of 2565 has closed
+    EXPECT_TRUE(due->rounds[1].lines[0].kept);
+    const std::vector<KpiResult>& results = due->plan.FindKpi("kpi-2")->figures.results;
+    ASSERT_EQ(results.size(), 4u);
+    EXPECT_EQ(results[1].value, share->value);  // round 6, as computed before
+    EXPECT_EQ(results[1].formula, "100 * students_female / students");
+    EXPECT_EQ(results[3].value.Text(),
+              fmt::format("{:.2f}", 100.0 * (students - female) / students));
+    EXPECT_EQ(results[3].formula, "100 * students_male / students");
+
+    // A round still running, a round before any census, a stale version, and who may not.
+    ComputeRequest running;
+    running.result_year = 2600;
+    running.round = 3;
+    auto early = fixture_.Plans().ComputeResults(planner, "2402", 2565, running);
+    ASSERT_FALSE(early);
+    EXPECT_EQ(early.error().code, ErrorCode::kConflict);
+    EXPECT_NE(early.error().message.find("ยังไม่สิ้นสุด"), std::string::npos);
+    ComputeRequest before_census;
+    before_census.result_year = 2564;
+    before_census.round = 12;
+    auto no_census = fixture_.Plans().ComputeResults(planner, "2402", 2565, before_census);
+    ASSERT_FALSE(no_census);
+    EXPECT_NE(no_census.error().message.find("ไม่มีข้อมูลสำมะโนที่เก็บก่อน 30 กันยายน 2564"),
+              std::string::npos);
+    ComputeRequest stale;
+    stale.round = 12;
+    stale.replace = true;
+    stale.expected_version = edited->version;
+    auto conflict = fixture_.Plans().ComputeResults(planner, "2402", 2565, stale);
+    ASSERT_FALSE(conflict);
+    EXPECT_EQ(conflict.error().code, ErrorCode::kConflict);
+    auto group = fixture_.Plans().ComputeResults(As(Role::kGroupStaff, "แผน"), "2402", 2565, {});
+    ASSERT_FALSE(group);
+    EXPECT_EQ(group.error().code, ErrorCode::kPermissionDenied);
+    auto after = fixture_.Store().FindPlan("2402", 2565);
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->version, due->plan.version);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, Plans, ::testing::ValuesIn(kEngines),

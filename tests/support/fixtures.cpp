@@ -16,7 +16,7 @@ StoreFixture::StoreFixture(const std::string& engine) : url_(NewDatabaseUrl(engi
     sessions_ = std::make_unique<SessionService>(*store_, *store_, *accounts_, tokens_, clock_);
     directory_ = std::make_unique<DirectoryService>(*store_, *store_);
     audit_ = std::make_unique<AuditService>(*store_);
-    plans_ = std::make_unique<PlanService>(*store_, *store_);
+    plans_ = std::make_unique<PlanService>(*store_, *store_, *statistics_);
 }
 
 AuditEntry TestAudit(std::string action) {
