@@ -78,7 +78,8 @@ nlohmann::json LineJson(const PlanView::Line& entry) {
         results.push_back({{"fiscal_year", result.fiscal_year},
                            {"round", result.round},
                            {"value", result.value.Text()},
-                           {"evidence", result.evidence}});
+                           {"evidence", result.evidence},
+                           {"formula", result.formula}});
     }
     const KpiJudgement& judged = entry.judgement;
     return {{"key", line.item->key},
@@ -97,6 +98,7 @@ nlohmann::json LineJson(const PlanView::Line& entry) {
             {"targets", ByYear(figures.targets)},
             {"targets_high", ByYear(figures.targets_high)},
             {"results", std::move(results)},
+            {"formula", figures.formula},
             {"status",
              {{"name", KpiStatusName(judged.status)},
               {"label", KpiStatusLabel(judged.status)},
@@ -115,6 +117,13 @@ nlohmann::json ViewJson(const PlanView& view) {
     body["status_year"] = view.status_year;
     body["year_open"] = view.year_open;
     body["may_edit"] = view.may_edit;
+    if (view.may_edit) {
+        nlohmann::json measures = nlohmann::json::array();
+        for (const KpiMeasure& measure : KpiMeasures()) {
+            measures.push_back({{"name", measure.name}, {"label", measure.label}});
+        }
+        body["measures"] = std::move(measures);
+    }
     nlohmann::json groups = nlohmann::json::array();
     for (const PlanGroup& group : plan.groups) {
         groups.push_back({{"code", group.code}, {"name", group.name}});
@@ -327,6 +336,13 @@ Result<PlanEdit> EditOf(JsonBody& body) {
         edit.high = body.String("high", false, 200);
         return edit;
     }
+    if (name == "formula") {
+        SetFormula edit;
+        edit.key = body.String("key", true, 80);
+        edit.row = static_cast<int>(body.Integer("row", false));
+        edit.formula = body.String("formula", false, 1000);
+        return edit;
+    }
     if (name == "status") {
         const std::string status = body.String("status", true, 20);
         auto parsed = ParsePlanStatus(status);
@@ -335,7 +351,7 @@ Result<PlanEdit> EditOf(JsonBody& body) {
     }
     if (name.empty()) return MoveItem{};  // Finish reports the missing edit
     return refuse("edit", fmt::format("ไม่รู้จักการแก้ไข \"{}\": ใช้ได้ text, move, add, remove, kpi, "
-                                      "target หรือ status",
+                                      "target, formula หรือ status",
                                       name));
 }
 
@@ -380,6 +396,53 @@ Response ReportResult(const ApiServices& services, const Request& request,
         *status_year);
 }
 
+Response ComputeResults(const ApiServices& services, const Request& request,
+                        const PathParams& params) {
+    auto year = PlanYear(params);
+    if (!year) return ErrorResponse(year.error());
+    auto status_year = StatusYear(request);
+    if (!status_year) return ErrorResponse(status_year.error());
+    auto body = JsonBody::Parse(request.body, 1024);
+    if (!body) return ErrorResponse(body.error());
+    ComputeRequest compute;
+    compute.expected_version = body->Integer("version", true);
+    compute.result_year = static_cast<int>(body->Integer("fiscal_year", false));
+    if (body->Contains("round")) compute.round = static_cast<int>(body->Integer("round", true));
+    compute.replace = body->Boolean("replace", false);
+    if (auto valid = body->Finish(); !valid) return ErrorResponse(valid.error());
+    if (compute.expected_version <= 0) {
+        const std::string message = "version ต้องเป็นฉบับของแผนที่เห็นอยู่ (1 ขึ้นไป)";
+        return ErrorResponse(
+            Error{ErrorCode::kInvalidArgument, message, {{"version", message, 0, "version"}}});
+    }
+    auto summary =
+        services.plans.ComputeResults(request.actor, params.at("office"), *year, compute);
+    if (!summary) return ErrorResponse(summary.error());
+    nlohmann::json rounds = nlohmann::json::array();
+    for (const ComputeSummary::Round& round : summary->rounds) {
+        nlohmann::json lines = nlohmann::json::array();
+        for (const ComputedLine& line : round.lines) {
+            lines.push_back({{"key", line.item_key},
+                             {"row", line.row},
+                             {"name", line.name},
+                             {"value", line.result.value.Text()},
+                             {"evidence", line.result.evidence},
+                             {"formula", line.result.formula},
+                             {"kept", line.kept}});
+        }
+        rounds.push_back(
+            {{"round", round.round}, {"census", round.census}, {"lines", std::move(lines)}});
+    }
+    nlohmann::json computed{{"rounds", std::move(rounds)},
+                            {"skipped", summary->skipped},
+                            {"written", summary->written}};
+    auto view = services.plans.ViewOf(request.actor, std::move(summary->plan), *status_year);
+    if (!view) return ErrorResponse(view.error());
+    nlohmann::json answer = ViewJson(*view);
+    answer["computed"] = std::move(computed);
+    return Json(answer);
+}
+
 }  // namespace
 
 void RegisterPlanApi(const AddApiRoute& add) {
@@ -417,6 +480,7 @@ void RegisterPlanApi(const AddApiRoute& add) {
     add("POST", "/api/v1/offices/{office}/plans/{year}/copy", CopyPlan);
     add("POST", "/api/v1/offices/{office}/plans/{year}/edits", EditPlan);
     add("PUT", "/api/v1/offices/{office}/plans/{year}/results", ReportResult);
+    add("POST", "/api/v1/offices/{office}/plans/{year}/compute", ComputeResults);
 }
 
 }  // namespace khet::http

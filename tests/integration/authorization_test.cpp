@@ -79,6 +79,7 @@ items:
         number: "1"
         unit: ร้อยละ
         groups: [แผน]
+        formula: 100 * small_schools / schools
         targets: {{2566: "80"}}
 )",
                        office);
@@ -334,6 +335,16 @@ class Authorization : public ::testing::TestWithParam<std::string> {
                                             {"round", 6},
                                             {"value", "75.5"}}
                                  .dump());
+             }},
+            // An office without a census before the rounds ended answers 409, not a refusal.
+            {"POST /api/v1/offices/{office}/plans/{year}/compute", kPlanEditors, false, false,
+             false, false,
+             [this](const Target& t) {
+                 return Call(
+                     "POST", "/api/v1/offices/" + t.office + "/plans/2566/compute", {},
+                     nlohmann::json{
+                         {"version", PlanVersion(t.office)}, {"round", 12}, {"replace", true}}
+                         .dump());
              }},
         };
     }

@@ -261,6 +261,69 @@ TEST_F(PlanApi, AnUploadIsCheckedWholeAndWritesNothingWhenAnythingIsWrong) {
     EXPECT_EQ(written.status, 201) << written.body;
 }
 
+TEST_F(PlanApi, FormulaResultsAreComputedThroughTheApiAndSayHowTheyWereComputed) {
+    fixture_.LoadDemo();  // office 2402's census, round 2564/2
+    const std::string plan2565 = "/api/v1/offices/2402/plans/2565";
+    const auto send = [&](const std::string& path, const Json& body, int status) {
+        const http::Response response = Send("root", "POST", plan2565 + path, {}, body.dump());
+        EXPECT_EQ(response.status, status) << response.body;
+        return Json::parse(response.body);
+    };
+    http::Response read = Send("root", "GET", plan2565);
+    ASSERT_EQ(read.status, 200);
+    Json plan = Json::parse(read.body);
+    EXPECT_FALSE(plan["measures"].empty());  // the editor's help, for those who may edit
+    EXPECT_EQ(plan["measures"][0]["name"], "schools");
+
+    // A plan without formulas has nothing to compute; a bad formula is refused by field.
+    Json none = send("/compute", {{"version", plan["version"]}}, 400);
+    EXPECT_NE(none["error"]["message"].get<std::string>().find("ไม่มีตัวชี้วัดที่คำนวณผล"),
+              std::string::npos);
+    Json bad = send("/edits",
+                    {{"version", plan["version"]},
+                     {"edit", "formula"},
+                     {"key", "kpi-2"},
+                     {"formula", "100 * small_schools /"}},
+                    400);
+    EXPECT_EQ(bad["error"]["fields"][0]["field"], "formula");
+    plan = send("/edits",
+                {{"version", plan["version"]},
+                 {"edit", "formula"},
+                 {"key", "kpi-2"},
+                 {"formula", "100 * small_schools / schools"}},
+                200);
+    EXPECT_EQ(Line(plan, "kpi-2")["formula"], "100 * small_schools / schools");
+
+    Json computed = send("/compute", {{"version", plan["version"]}, {"round", 12}}, 200);
+    ASSERT_EQ(computed["computed"]["rounds"].size(), 1u);
+    const Json& line = computed["computed"]["rounds"][0]["lines"][0];
+    EXPECT_EQ(line["name"], "ตัวชี้วัด 2");
+    EXPECT_FALSE(line["kept"].get<bool>());
+    const Json& result = Line(computed, "kpi-2")["results"][0];
+    EXPECT_EQ(result["round"], 12);
+    EXPECT_EQ(result["value"], line["value"]);
+    EXPECT_EQ(result["formula"], "100 * small_schools / schools");
+    EXPECT_NE(result["evidence"].get<std::string>().find("ปีการศึกษา 2564 รอบที่ 2"),
+              std::string::npos);
+    EXPECT_EQ(computed["version"], plan["version"].get<long long>() + 1);
+
+    // Again: kept, nothing written; a stale version, a round still running.
+    Json again = send("/compute", {{"version", computed["version"]}, {"round", 12}}, 200);
+    EXPECT_FALSE(again["computed"]["written"].get<bool>());
+    EXPECT_TRUE(again["computed"]["rounds"][0]["lines"][0]["kept"].get<bool>());
+    EXPECT_EQ(again["version"], computed["version"]);
+    send("/compute", {{"version", plan["version"]}, {"round", 6}}, 409);
+    Json running = send(
+        "/compute", {{"version", computed["version"]}, {"fiscal_year", 2650}, {"round", 3}}, 409);
+    EXPECT_NE(running["error"]["message"].get<std::string>().find("ยังไม่สิ้นสุด"), std::string::npos);
+    send("/compute", {{"version", computed["version"]}, {"round", 5}}, 400);
+    // Group staff may report results but not compute them.
+    const http::Response staff =
+        Send("staff.9202", "POST", "/api/v1/offices/9202/plans/2562/compute", {},
+             Json{{"version", 1}}.dump());
+    EXPECT_EQ(staff.status, 403) << staff.body;
+}
+
 TEST_F(PlanApi, DocumentsComeAsPdfAndXlsxDownloads) {
     const http::Response pdf =
         Send("root", "GET", kPlan002 + "/document", {{"thai_digits", "true"}});
