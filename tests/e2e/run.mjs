@@ -923,6 +923,52 @@ test('the planner edits the plan: inline text, drag and drop, buttons, a new KPI
   await page.locator('[data-testid="plan-status"]', { hasText: 'เผยแพร่แล้ว' }).waitFor({ timeout: TIMEOUT });
 }, { as: 'planner' });
 
+test('the planner gives a KPI a formula, and its result is computed from the census with how', async (page, request) => {
+  await page.goto(`${BASE}/#/plans/2565/edit`);
+  const editor = page.locator('[data-testid="plan-editor"]');
+  await editor.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await page.locator('[data-testid="measure-help"] summary').click();
+  assert((await page.locator('[data-testid="measure-help"]').innerText()).includes('โรงเรียนขนาดเล็ก'), 'the measures are listed in Thai');
+  const settings = editor.locator('li[data-key="kpi-2"] > details.kpi-settings');
+  await settings.locator('summary').click();
+  // A formula naming an unknown measure is refused with the server's reason.
+  await settings.locator('[data-testid="kpi-formula"]').fill('100 * pupils / schools');
+  await settings.locator('[data-testid="kpi-formula-set"]').click();
+  await page.locator('[data-testid="edit-message"] .alert-error', { hasText: 'ไม่รู้จักข้อมูล' }).waitFor({ timeout: TIMEOUT });
+  // A refusal leaves the editor as it was, the settings still open.
+  await editor.locator('li[data-key="kpi-2"] > details.kpi-settings [data-testid="kpi-formula"]').fill('100 * small_schools / schools');
+  await editor.locator('li[data-key="kpi-2"] > details.kpi-settings [data-testid="kpi-formula-set"]').click();
+  // The editor is drawn again from the answer: the error is gone and the summary closed.
+  await page.locator('[data-testid="edit-message"] .alert-error').waitFor({ state: 'detached', timeout: TIMEOUT });
+  let plan = await api(request, 'offices/2402/plans/2565?year=2565');
+  equal(plan.kpi_table.find((l) => l.key === 'kpi-2').formula, '100 * small_schools / schools', 'the formula is stored');
+
+  await page.goto(`${BASE}/#/plans/2565/kpis?year=2565`);
+  const line = page.locator('[data-testid="kpi-table"] tbody tr[data-key="kpi-2"]');
+  await line.locator('[data-testid="formula-badge"]').waitFor({ timeout: TIMEOUT });
+  equal((await line.locator('td').nth(4).innerText()).trim(), '-', 'no result before the computation');
+  await page.locator('.compute-panel summary').click();
+  await page.locator('[data-testid="compute-round"]').selectOption('12');
+  await page.locator('[data-testid="compute-run"]').click();
+  const done = page.locator('[data-testid="compute-message"] .alert-ok');
+  await done.waitFor({ timeout: TIMEOUT });
+  assert((await done.innerText()).includes('คำนวณแล้ว 1 ผล'), `the summary says what was computed: ${await done.innerText()}`);
+  plan = await api(request, 'offices/2402/plans/2565?year=2565');
+  const stored = plan.kpi_table.find((l) => l.key === 'kpi-2').results.find((r) => r.fiscal_year === 2565 && r.round === 12);
+  assert(stored && /^\d+\.\d\d$/.test(stored.value), `a percent with two decimals is stored: ${JSON.stringify(stored)}`);
+  equal(stored.formula, '100 * small_schools / schools', 'with the formula it was computed by');
+  equal((await page.locator('[data-testid="kpi-table"] tbody tr[data-key="kpi-2"] td').nth(4).innerText()).trim(), stored.value, 'the table shows the stored result');
+  await page.locator('[data-testid="kpi-table"] tbody tr[data-key="kpi-2"] details.why summary').click();
+  const why = await page.locator('[data-testid="kpi-table"] tbody tr[data-key="kpi-2"] details.why').innerText();
+  assert(why.includes('ปีการศึกษา 2564 รอบที่ 2') && why.includes(`= ${stored.value}`), `the reason shows the census round and the working: ${why}`);
+  await expectThaiFont(page, '[data-testid="compute-message"] strong');
+  await shot(page, 'plan-kpi-computed');
+
+  // Computing again keeps the stored result.
+  await page.locator('[data-testid="compute-run"]').click();
+  await page.locator('[data-testid="compute-message"] .alert-ok', { hasText: 'คงผลเดิม 1 ผล' }).waitFor({ timeout: TIMEOUT });
+}, { as: 'planner' });
+
 test('a plan file with errors is refused with its lines; next year’s plan starts from this one', async (page) => {
   await page.goto(`${BASE}/#/plans`);
   const upload = page.locator('[data-testid="plan-upload"]');

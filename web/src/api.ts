@@ -602,6 +602,8 @@ export interface KpiResultEntry {
   round: number;
   value: string;
   evidence: string;
+  /** The formula a computed result was computed by; '' for a reported one. */
+  formula: string;
 }
 
 export interface KpiJudgement {
@@ -630,6 +632,8 @@ export interface KpiLine {
   targets: Record<string, string>;
   targets_high: Record<string, string>;
   results: KpiResultEntry[];
+  /** The formula the line's results are computed by from Khet's data; '' when reported. */
+  formula: string;
   status: KpiJudgement;
   may_report: boolean;
 }
@@ -655,6 +659,8 @@ export interface PlanView extends PlanSummary {
   status_year: number;
   year_open: boolean;
   may_edit: boolean;
+  /** For those who may edit: the measures a KPI formula may name. */
+  measures?: KpiMeasure[];
   groups: { code: string; name: string }[];
   items: PlanItem[];
   kpi_table: KpiLine[];
@@ -664,6 +670,36 @@ export interface PlanView extends PlanSummary {
     kpis_without_group: string[];
     served: { framework: string; framework_name: string; item: string; number: string; text: string; by: string[] }[];
   };
+  /** Only in the answer to computeResults. */
+  computed?: ComputedResults;
+}
+
+export interface KpiMeasure {
+  name: string;
+  label: string;
+}
+
+export interface ComputedLine {
+  key: string;
+  row: number;
+  name: string;
+  value: string;
+  evidence: string;
+  formula: string;
+  kept: boolean;
+}
+
+export interface ComputedResults {
+  written: boolean;
+  skipped: string[];
+  rounds: { round: number; census: string; lines: ComputedLine[] }[];
+}
+
+/** What to compute: the results' fiscal year, a round (every ended round when left out). */
+export interface ComputeRequest {
+  fiscal_year: number;
+  round?: number;
+  replace: boolean;
 }
 
 export interface PlanImportResult {
@@ -682,6 +718,7 @@ export type PlanEdit =
   | { edit: 'remove'; key: string }
   | { edit: 'kpi'; key: string; unit: string; polarity: string; groups: string[]; evidence: string }
   | { edit: 'target'; key: string; row: number; fiscal_year: number; value: string; high?: string }
+  | { edit: 'formula'; key: string; row: number; formula: string }
   | { edit: 'status'; status: PlanStatusName };
 
 export interface ResultReport {
@@ -714,6 +751,11 @@ export function editPlan(office: string, year: number, version: number, edit: Pl
 
 export function reportResult(office: string, year: number, version: number, report: ResultReport, statusYear?: number): Promise<PlanView> {
   return request<PlanView>(apiUrl(`offices/${seg(office)}/plans/${year}/results`, { year: statusYear }), jsonBody('PUT', { version, ...report }));
+}
+
+/** Computes the results of the lines with a formula from the census (POST …/compute). */
+export function computeResults(office: string, year: number, version: number, compute: ComputeRequest, statusYear?: number): Promise<PlanView> {
+  return request<PlanView>(apiUrl(`offices/${seg(office)}/plans/${year}/compute`, { year: statusYear }), jsonBody('POST', { version, ...compute }));
 }
 
 export async function copyPlan(office: string, from: number, to: number): Promise<PlanSummary> {

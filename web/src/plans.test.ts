@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { PlanItem } from './api';
-import { childrenOf, dropIndex, itemHeading, lineTitle, resultText, statusClass, statusShares } from './plans';
+import { childrenOf, computedSummary, dropIndex, itemHeading, latestResult, lineTitle, resultText, statusClass, statusShares } from './plans';
 
 function item(key: string, parent: string, kind = 'strategy', number = ''): PlanItem {
   return { key, parent, kind, kind_label: kind === 'kpi' ? 'ตัวชี้วัด' : 'กลยุทธ์', number, text: key, serves: [] };
@@ -40,15 +40,25 @@ describe('plan tree', () => {
 
 describe('KPI lines', () => {
   const results = [
-    { fiscal_year: 2562, round: 6, value: '40', evidence: '' },
-    { fiscal_year: 2562, round: 9, value: '65', evidence: '' },
-    { fiscal_year: 2561, round: 12, value: '91.97', evidence: '' },
+    { fiscal_year: 2562, round: 6, value: '40', evidence: '', formula: '' },
+    { fiscal_year: 2562, round: 9, value: '65', evidence: 'คำนวณจากข้อมูลสำมะโน', formula: 'students / teachers' },
+    { fiscal_year: 2561, round: 12, value: '91.97', evidence: '', formula: '' },
   ];
 
   it('shows the latest round of the year and says when it is not the year end', () => {
     expect(resultText({ results }, 2561)).toBe('91.97');
     expect(resultText({ results }, 2562)).toBe('65 (รอบ 9 เดือน)');
     expect(resultText({ results }, 2563)).toBe('-');
+    expect(latestResult({ results }, 2562)?.formula).toBe('students / teachers');
+    expect(latestResult({ results }, 2563)).toBeNull();
+  });
+
+  it('sums up a computation: made, kept and skipped', () => {
+    const line = (kept: boolean) => ({ key: 'kpi-2', row: 0, name: 'ตัวชี้วัด 2', value: '44.14', evidence: '', formula: 'f', kept });
+    expect(computedSummary({ written: true, skipped: [], rounds: [{ round: 12, census: '', lines: [line(false), line(false)] }] })).toBe('คำนวณแล้ว 2 ผล');
+    expect(computedSummary({ written: false, skipped: ['รอบ 3'], rounds: [{ round: 6, census: '', lines: [line(true)] }] })).toBe(
+      'ไม่มีผลใหม่ · คงผลเดิม 1 ผล (เลือก "คำนวณใหม่แทนผลเดิม" เพื่อแทนที่) · ข้าม 1 รอบ',
+    );
   });
 
   it('titles sub-rows with their label', () => {

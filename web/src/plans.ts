@@ -1,7 +1,7 @@
 // Pure helpers of the plan pages: the tree of items, where a drag-and-drop puts an item, the KPI
 // statuses' colours and words, and the dashboard's shares.
 
-import type { KpiLine, KpiStatusName, PlanItem, StatusCounts } from './api';
+import type { ComputedResults, KpiLine, KpiResultEntry, KpiStatusName, PlanItem, StatusCounts } from './api';
 
 /** The items under each parent key ("" for the top), in plan order. */
 export function childrenOf(items: readonly PlanItem[]): Map<string, PlanItem[]> {
@@ -76,11 +76,28 @@ export function statusShares(counts: StatusCounts): Record<KpiStatusName, number
 }
 
 /** The result shown for a year: its latest round's, with "(รอบ 6 เดือน)" when not the year's end. */
-export function resultText(line: Pick<KpiLine, 'results'>, year: number): string {
+/** The year's latest round's result, null when none is recorded. */
+export function latestResult(line: Pick<KpiLine, 'results'>, year: number): KpiResultEntry | null {
   const results = line.results.filter((r) => r.fiscal_year === year);
-  if (!results.length) return '-';
-  const last = results.reduce((a, b) => (b.round > a.round ? b : a));
+  if (!results.length) return null;
+  return results.reduce((a, b) => (b.round > a.round ? b : a));
+}
+
+export function resultText(line: Pick<KpiLine, 'results'>, year: number): string {
+  const last = latestResult(line, year);
+  if (!last) return '-';
   return last.round === 12 ? last.value : `${last.value} (รอบ ${last.round} เดือน)`;
+}
+
+/** One line on what a computation did: "คำนวณแล้ว 4 ผล · คงผลเดิม 1 ผล · ข้าม 1 รอบ". */
+export function computedSummary(computed: ComputedResults): string {
+  const lines = computed.rounds.flatMap((r) => r.lines);
+  const made = lines.filter((l) => !l.kept).length;
+  const kept = lines.length - made;
+  const parts = [made ? `คำนวณแล้ว ${made} ผล` : 'ไม่มีผลใหม่'];
+  if (kept) parts.push(`คงผลเดิม ${kept} ผล (เลือก "คำนวณใหม่แทนผลเดิม" เพื่อแทนที่)`);
+  if (computed.skipped.length) parts.push(`ข้าม ${computed.skipped.length} รอบ`);
+  return parts.join(' · ');
 }
 
 /** The KPI's text as the table shows it: "10. ร้อยละ…" and, on a sub-row, "– ป.1". */

@@ -3,6 +3,7 @@
 
 import {
   ApiError,
+  computeResults,
   editPlan,
   getPlan,
   planDocumentUrl,
@@ -20,9 +21,11 @@ import { errorBox } from '../errors';
 import { formatInteger, formatThaiDateTime } from '../format';
 import {
   childrenOf,
+  computedSummary,
   dropIndex,
   itemHeading,
   KPI_UNITS,
+  latestResult,
   lineTitle,
   PLAN_ITEM_KINDS,
   POLARITIES,
@@ -127,7 +130,8 @@ function statusBadge(line: KpiLine): HTMLElement {
   return h('span', { class: statusClass(line.status.name), 'data-status': line.status.name }, line.status.label);
 }
 
-function whyBox(line: KpiLine): HTMLElement {
+function whyBox(line: KpiLine, year: number): HTMLElement {
+  const result = latestResult(line, year);
   return h(
     'details',
     { class: 'why' },
@@ -138,8 +142,54 @@ function whyBox(line: KpiLine): HTMLElement {
       h('div', null, h('dt', null, 'ข้อมูล'), h('dd', null, line.status.inputs || '–')),
       h('div', null, h('dt', null, 'เกณฑ์ที่ใช้'), h('dd', null, line.status.rule || '–')),
       line.status.needed ? h('div', null, h('dt', null, 'ที่ยังต้องทำ'), h('dd', null, line.status.needed)) : null,
+      result?.evidence ? h('div', null, h('dt', null, 'หลักฐานของผล'), h('dd', { 'data-testid': 'result-evidence-text' }, result.evidence)) : null,
+      line.formula ? h('div', null, h('dt', null, 'สูตรคำนวณผลจากข้อมูล'), h('dd', null, h('code', null, line.formula))) : null,
     ),
   );
+}
+
+/** The planner's button to compute the results of the lines with a formula from the census. */
+function computePanel(ctx: AppContext, plan: PlanView, onDone: (next: PlanView) => void): HTMLElement | null {
+  if (!plan.may_edit || !plan.kpi_table.some((l) => l.formula)) return null;
+  const year = plan.status_year;
+  const round = select({ 'data-testid': 'compute-round' }, [['', 'ทุกรอบที่สิ้นสุดแล้ว'], ['3', '3 เดือน'], ['6', '6 เดือน'], ['9', '9 เดือน'], ['12', '12 เดือน']], '', () => undefined);
+  const replace = h('input', { type: 'checkbox', 'data-testid': 'compute-replace' });
+  const run = h('button', { type: 'submit', class: 'button button-small', 'data-testid': 'compute-run' }, 'คำนวณผลจากข้อมูล');
+  const message = h('div', { 'aria-live': 'polite', 'data-testid': 'compute-message' });
+  if (plan.computed) {
+    const done = plan.computed;
+    message.append(
+      h(
+        'div',
+        { class: 'alert alert-ok' },
+        h('strong', null, computedSummary(done)),
+        h('ul', null, [
+          ...done.rounds.flatMap((r) => r.lines.map((l) => h('li', null, `รอบ ${r.round} เดือน · ${l.name}: ${l.value}${l.kept ? ' (คงผลเดิม)' : ` · ${l.evidence}`}`))),
+          ...done.skipped.map((why) => h('li', { class: 'muted' }, why)),
+        ]),
+      ),
+    );
+  }
+  const form = h(
+    'form',
+    { class: 'compute-form', 'data-testid': 'compute-form' },
+    h('p', { class: 'muted' }, `ตัวชี้วัดที่มีสูตรคำนวณผลจากข้อมูลสำมะโนของ Khet ได้เมื่อสิ้นรอบรายงาน ผลที่คำนวณแล้วจะถูกบันทึกพร้อมสูตรและที่มา แก้สูตรภายหลังไม่เปลี่ยนผลที่บันทึกไว้`),
+    h('div', { class: 'form-row' }, field(`รอบรายงาน ปี ${year}`, round), h('label', { class: 'check' }, replace, ' คำนวณใหม่แทนผลเดิม'), run),
+    message,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    run.disabled = true;
+    message.replaceChildren(loading('กำลังคำนวณ…'));
+    const request = { fiscal_year: year, replace: replace.checked, ...(round.value ? { round: Number(round.value) } : {}) };
+    computeResults(ctx.office.code, plan.fiscal_year, plan.version, request, year)
+      .then(onDone)
+      .catch((error: unknown) => {
+        run.disabled = false;
+        message.replaceChildren(errorBox(error, error instanceof ApiError && error.status === 409 ? 'คำนวณผลไม่ได้' : 'คำนวณผลไม่สำเร็จ'));
+      });
+  });
+  return h('details', { class: 'compute-panel', open: plan.computed ? true : null }, h('summary', null, 'คำนวณผลตัวชี้วัดจากข้อมูลของ Khet'), form);
 }
 
 function reportForm(ctx: AppContext, plan: PlanView, line: KpiLine, onSaved: (next: PlanView) => void): HTMLElement {
@@ -210,11 +260,11 @@ function renderKpiTable(ctx: AppContext, plan: PlanView, redraw: (next: PlanView
         'tr',
         { 'data-key': line.key, 'data-row': line.row, class: `status-row-${line.status.name}` },
         h('td', null, line.guideline ? line.guideline.number : ''),
-        h('td', { class: 'kpi-text' }, lineTitle(line)),
+        h('td', { class: 'kpi-text' }, lineTitle(line), line.formula ? h('span', { class: 'badge badge-link formula-badge', title: line.formula, 'data-testid': 'formula-badge' }, 'คำนวณจากข้อมูล') : null),
         h('td', { class: 'nowrap' }, line.groups || '–'),
         h('td', { class: 'num' }, line.targets[String(year)] ?? '-'),
         h('td', { class: 'num' }, resultText(line, year)),
-        h('td', { class: 'status-cell' }, statusBadge(line), whyBox(line)),
+        h('td', { class: 'status-cell' }, statusBadge(line), whyBox(line, year)),
         h('td', null, line.may_report ? h('button', { type: 'button', class: 'button button-small button-secondary', 'data-testid': 'report-result' }, 'บันทึกผล') : null),
       );
       body.append(row);
@@ -255,6 +305,7 @@ function renderKpiTable(ctx: AppContext, plan: PlanView, redraw: (next: PlanView
     'section',
     { class: 'panel' },
     filters,
+    computePanel(ctx, plan, redraw),
     h('p', { class: 'muted' }, `เกณฑ์: ${plan.rules}${plan.year_open ? ` · ปีงบประมาณ ${year} ยังไม่สิ้นสุด` : ''}`),
     h(
       'div',
@@ -385,6 +436,12 @@ function kpiSettings(editor: Editor, item: PlanItem): HTMLElement | null {
     set.addEventListener('click', () => void editor.apply({ edit: 'target', key: item.key, row: line.row, fiscal_year: plan.fiscal_year, value: input.value.trim() || '-' }));
     return h('span', { class: 'target' }, field(`เป้าหมาย ปี ${plan.fiscal_year}${line.row ? ` (${line.row_label})` : ''}`, input), set);
   });
+  const formulas = lines.map((line) => {
+    const input = h('input', { type: 'text', size: 36, value: line.formula, 'data-testid': 'kpi-formula', placeholder: 'เช่น 100 * small_schools / schools', list: 'kpi-measures' });
+    const set = h('button', { type: 'button', class: 'button button-small button-secondary', 'data-testid': 'kpi-formula-set' }, 'ตั้งสูตร');
+    set.addEventListener('click', () => void editor.apply({ edit: 'formula', key: item.key, row: line.row, formula: input.value.trim() }));
+    return h('span', { class: 'target' }, field(`สูตรคำนวณผลจากข้อมูล${line.row ? ` (${line.row_label})` : ''} (เว้นว่าง = กรอกผลเอง)`, input), set);
+  });
   return h(
     'details',
     { class: 'kpi-settings' },
@@ -393,6 +450,21 @@ function kpiSettings(editor: Editor, item: PlanItem): HTMLElement | null {
     h('fieldset', { class: 'groups' }, h('legend', null, 'กลุ่มรับผิดชอบ'), groups),
     save,
     h('div', { class: 'form-row' }, targets),
+    h('div', { class: 'form-row' }, formulas),
+  );
+}
+
+/** The measures a formula may name, as the formula boxes' suggestions and a list to read. */
+function measureHelp(plan: PlanView): HTMLElement | null {
+  const measures = plan.measures ?? [];
+  if (!measures.length) return null;
+  return h(
+    'details',
+    { class: 'measure-help', 'data-testid': 'measure-help' },
+    h('summary', null, 'ข้อมูลที่ใช้ในสูตรได้ (คำนวณจากข้อมูลสำมะโนรอบล่าสุดก่อนสิ้นรอบรายงาน)'),
+    h('datalist', { id: 'kpi-measures' }, measures.map((m) => h('option', { value: m.name }, m.label))),
+    h('dl', { class: 'facts' }, measures.map((m) => h('div', null, h('dt', null, h('code', null, m.name)), h('dd', null, m.label)))),
+    h('p', { class: 'muted' }, 'ใช้ตัวเลข + - * / (หรือ × ÷) และวงเล็บได้ เช่น 100 * small_schools / schools หรือ students / teachers'),
   );
 }
 
@@ -504,6 +576,7 @@ function renderEditor(ctx: AppContext, plan: PlanView, redraw: (next: PlanView) 
   append(tree, [
     h('div', { class: 'panel-head' }, h('p', { class: 'muted' }, 'คลิกข้อความเพื่อแก้ไข (Enter บันทึก, Esc ยกเลิก) ลากรายการหรือใช้ปุ่ม ↑ ↓ เพื่อเรียงลำดับ เลขลำดับจะจัดใหม่ให้เอง'), h('span', null, addTop, ' ', publish)),
     message,
+    measureHelp(plan),
     warnings.length ? h('div', { class: 'alert alert-warn', 'data-testid': 'alignment-warnings' }, h('strong', null, `ตรวจความครบถ้วน ${formatInteger(warnings.length)} รายการ`), h('ul', null, warnings.map((w) => h('li', null, w)))) : null,
     editorRows(editor, children.get('') ?? [], children),
   ]);
