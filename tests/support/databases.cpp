@@ -3,9 +3,11 @@
 #include <unistd.h>
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
+#include <thread>
 
 namespace khet::testing {
 namespace {
@@ -51,11 +53,25 @@ ThrowawayPostgres::~ThrowawayPostgres() {
 std::string ThrowawayPostgres::NewDatabase() {
     const std::string name =
         "khet_test_" + std::to_string(getpid()) + "_" + std::to_string(++databases_);
-    auto admin = store::Connect(external_url_);
-    if (!admin) throw std::runtime_error(admin.error().message);
-    if (auto created = (*admin)->Execute("CREATE DATABASE " + name); !created) {
-        throw std::runtime_error(created.error().message);
+    // CREATE DATABASE copies template1 and fails while another test process (ctest -j) is
+    // copying it too ("source database is being accessed by other users"): try again. The
+    // reason of the last try is kept for the exception.
+    std::string why;
+    for (int attempt = 1; attempt <= 50; ++attempt) {
+        if (attempt > 1) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        auto admin = store::Connect(external_url_);
+        if (!admin) {
+            why = admin.error().message;
+            continue;
+        }
+        auto created = (*admin)->Execute("CREATE DATABASE " + name);
+        if (created) {
+            why.clear();
+            break;
+        }
+        why = created.error().message;
     }
+    if (!why.empty()) throw std::runtime_error("CREATE DATABASE " + name + ": " + why);
     const auto question = external_url_.find('?');
     const auto slash = external_url_.rfind('/', question);
     return external_url_.substr(0, slash + 1) + name + external_url_.substr(question);
