@@ -61,8 +61,11 @@ struct Paragraph {
     std::string text;
 };
 
-/// The rest starts on a new page.
-struct PageBreak {};
+/// The rest starts on a new page: A4 turned sideways (landscape) for a wide table, such as a
+/// plan's KPI table, or upright again. Formats without pages leave it out.
+struct PageBreak {
+    bool landscape = false;
+};
 
 /// The contents: every level-1 and level-2 heading after it, with the page it is on (PDF only;
 /// the other formats leave it out).
@@ -77,7 +80,8 @@ struct Document {
     std::string title;
     std::vector<std::string> provenance;  // office, year, census round, time of export
     std::vector<Block> blocks;
-    bool cover = false;  // the title and provenance on a cover page of their own, unnumbered
+    bool cover = false;      // the title and provenance on a cover page of their own, unnumbered
+    bool landscape = false;  // its pages turned sideways from the first (PageBreak turns them)
 };
 
 /// Formats 27853 as "27,853" and 17.275 as "17.28" (half away from zero).

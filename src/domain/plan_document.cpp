@@ -71,7 +71,8 @@ Document PlanDocument(const Plan& plan, const Office& office, const std::string&
     const std::vector<KpiTableLine> lines = KpiTable(plan);
     if (lines.empty()) return document;
     const int year = plan.fiscal_year;
-    document.blocks.push_back(PageBreak{});
+    // The table is as wide as seed 002's: its pages are turned sideways.
+    document.blocks.push_back(PageBreak{.landscape = true});
     document.blocks.push_back(Heading{fmt::format("ตัวชี้วัดและค่าเป้าหมาย ปีงบประมาณ พ.ศ. {}", year), 1});
     Table table;
     table.id = "kpis";
@@ -133,6 +134,7 @@ Document KpiTableDocument(const Plan& plan, const Office& office, const std::str
     const int year = plan.fiscal_year;
     document.title = fmt::format("ตัวชี้วัดและค่าเป้าหมาย ปีงบประมาณ พ.ศ. {}", year);
     document.provenance = Provenance(plan, office, exported_at);
+    document.landscape = true;
     Table table;
     table.id = "kpis";
     table.caption = document.title;

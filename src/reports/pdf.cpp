@@ -13,16 +13,15 @@
 namespace khet::reports {
 namespace {
 
-// A4 portrait in PDF points, with the margins of Thai official documents.
+// A4 in PDF points, upright or turned (PageBreak::landscape), with the margins of Thai
+// official documents.
 constexpr double kCm = 72.0 / 2.54;
-constexpr double kPageWidth = 595.276;
-constexpr double kPageHeight = 841.89;
+constexpr double kA4Short = 595.276;
+constexpr double kA4Long = 841.89;
 constexpr double kMarginLeft = 3.0 * kCm;
 constexpr double kMarginRight = 2.0 * kCm;
 constexpr double kMarginTop = 2.5 * kCm;
 constexpr double kMarginBottom = 2.0 * kCm;
-constexpr double kTextWidth = kPageWidth - kMarginLeft - kMarginRight;
-constexpr double kBottom = kPageHeight - kMarginBottom;
 
 constexpr double kCellPadX = 3.0;
 constexpr double kCellPadY = 1.0;
@@ -89,12 +88,13 @@ struct ContentsEntry {
 /// would cross the bottom margin.
 class PdfWriter {
   public:
-    PdfWriter(cairo_t* cr, PangoContext* context, const PdfOptions& options, bool cover,
-              std::vector<ContentsEntry> contents)
+    PdfWriter(cairo_t* cr, PangoContext* context, const PdfOptions& options,
+              const Document& document, std::vector<ContentsEntry> contents)
         : cr_(cr),
           context_(context),
           options_(options),
-          cover_(cover),
+          cover_(document.cover),
+          landscape_(document.landscape),
           contents_(std::move(contents)) {
         line_height_ = Height(Layout("ก", fonts_.body.get(), 0, Align::kLeft).get());
         StartPage();
@@ -106,46 +106,50 @@ class PdfWriter {
     void Title(const Document& document) {
         if (cover_) {
             // The cover: the title a third of the way down, the provenance under it.
-            y_ = kPageHeight / 3;
-            Flow(Layout(document.title, fonts_.cover.get(), kTextWidth, Align::kCenter).get());
+            y_ = PageHeight() / 3;
+            Flow(Layout(document.title, fonts_.cover.get(), TextWidth(), Align::kCenter).get());
             y_ += 24;
             for (const std::string& line : document.provenance) {
-                Flow(Layout(line, fonts_.heading.get(), kTextWidth, Align::kCenter).get());
+                Flow(Layout(line, fonts_.heading.get(), TextWidth(), Align::kCenter).get());
                 y_ += 4;
             }
             NewPage();
             return;
         }
         if (!document.title.empty()) {
-            Flow(Layout(document.title, fonts_.title.get(), kTextWidth, Align::kCenter).get());
+            Flow(Layout(document.title, fonts_.title.get(), TextWidth(), Align::kCenter).get());
             y_ += 3;
         }
         for (const std::string& line : document.provenance) {
-            Flow(Layout(line, fonts_.small.get(), kTextWidth, Align::kCenter).get());
+            Flow(Layout(line, fonts_.small.get(), TextWidth(), Align::kCenter).get());
         }
         if (!document.title.empty() || !document.provenance.empty()) y_ += 10;
     }
 
-    void Draw(const khet::PageBreak&) {
-        if (!AtPageTop()) NewPage();
+    void Draw(const khet::PageBreak& page_break) {
+        if (!AtPageTop()) {
+            NewPage(page_break.landscape);
+        } else if (page_break.landscape != landscape_) {
+            Turn(page_break.landscape);  // nothing is drawn on it yet
+        }
     }
 
     // One line per heading: its text, dots, and its page; level 2 indented. The first pass
     // draws the same lines without page numbers, so the pages after fall the same way.
     void Draw(const khet::Contents& contents) {
-        Flow(Layout(contents.title, fonts_.title.get(), kTextWidth, Align::kCenter).get());
+        Flow(Layout(contents.title, fonts_.title.get(), TextWidth(), Align::kCenter).get());
         y_ += 8;
         constexpr double kPageColumn = 1.2 * kCm;
         for (const ContentsEntry& entry : contents_) {
             const double indent = entry.level <= 1 ? 0 : 0.8 * kCm;
             auto text = Layout(entry.text, entry.level <= 1 ? fonts_.bold.get() : fonts_.body.get(),
-                               kTextWidth - indent - kPageColumn, Align::kLeft);
+                               TextWidth() - indent - kPageColumn, Align::kLeft);
             const double height = Height(text.get());
             KeepTogether(height);
             Flow(text.get(), kMarginLeft + indent);
             auto page = Layout(entry.page > 0 ? std::to_string(entry.page) : "", fonts_.body.get(),
                                kPageColumn, Align::kRight);
-            cairo_move_to(cr_, kMarginLeft + kTextWidth - kPageColumn, y_ - LineHeight());
+            cairo_move_to(cr_, kMarginLeft + TextWidth() - kPageColumn, y_ - LineHeight());
             pango_cairo_show_layout(cr_, page.get());
             y_ += 2;
         }
@@ -156,7 +160,7 @@ class PdfWriter {
         if (heading.level <= 2) drawn_.push_back({heading.text, heading.level, page_});
         auto layout =
             Layout(heading.text, heading.level <= 1 ? fonts_.heading.get() : fonts_.bold.get(),
-                   kTextWidth, Align::kLeft);
+                   TextWidth(), Align::kLeft);
         // A heading alone at the foot of a page reads as belonging to the page before.
         Space(6);
         KeepTogether(Height(layout.get()) + 2 * LineHeight());
@@ -166,13 +170,16 @@ class PdfWriter {
 
     void Draw(const khet::Paragraph& paragraph) {
         // Left aligned: pango's justify only widens spaces, which Thai barely has.
-        Flow(Layout(paragraph.text, fonts_.body.get(), kTextWidth, Align::kLeft).get());
+        Flow(Layout(paragraph.text, fonts_.body.get(), TextWidth(), Align::kLeft).get());
         y_ += 4;
     }
 
     void Draw(const khet::Table& table);
 
-    void Finish() { cairo_show_page(cr_); }
+    void Finish() {
+        PageNumber();
+        cairo_show_page(cr_);
+    }
 
   private:
     struct Grid {
@@ -229,21 +236,57 @@ class PdfWriter {
         return Points(logical.x + logical.width);
     }
 
+    // The widest part of a header between spaces, at most a sixth of the text width: where a
+    // header may break without cutting a word ("ผลปฏิบัติงาน ปี 2561").
+    double HeaderMinimum(std::string_view header) const {
+        double widest = 0;
+        std::size_t start = 0;
+        while (start <= header.size()) {
+            std::size_t end = header.find(' ', start);
+            if (end == std::string_view::npos) end = header.size();
+            auto part =
+                Layout(header.substr(start, end - start), fonts_.bold.get(), 0, Align::kLeft);
+            widest = std::max(widest, NaturalWidth(part.get()));
+            start = end + 1;
+        }
+        auto whole = Layout(header, fonts_.bold.get(), 0, Align::kLeft);
+        return std::max(MinimumWidth(whole.get()), std::min(widest, TextWidth() / 6));
+    }
+
     double LineHeight() const { return line_height_; }
+
+    double PageWidth() const { return landscape_ ? kA4Long : kA4Short; }
+    double PageHeight() const { return landscape_ ? kA4Short : kA4Long; }
+    double TextWidth() const { return PageWidth() - kMarginLeft - kMarginRight; }
+    double Bottom() const { return PageHeight() - kMarginBottom; }
 
     void StartPage() {
         y_ = kMarginTop;
         ++page_;
+    }
+
+    // Drawn when the page is done, so a page turned before anything is on it has its number
+    // where its own bottom is.
+    void PageNumber() {
         if (cover_ && page_ == 1) return;  // the cover has no number
         auto number =
-            Layout("หน้า " + std::to_string(page_), fonts_.body.get(), kTextWidth, Align::kCenter);
-        cairo_move_to(cr_, kMarginLeft, kBottom + 0.6 * kCm);
+            Layout("หน้า " + std::to_string(page_), fonts_.body.get(), TextWidth(), Align::kCenter);
+        cairo_move_to(cr_, kMarginLeft, Bottom() + 0.6 * kCm);
         pango_cairo_show_layout(cr_, number.get());
     }
 
-    void NewPage() {
+    // The next page, turned as the one before unless a page break says otherwise.
+    void NewPage() { NewPage(landscape_); }
+    void NewPage(bool landscape) {
+        PageNumber();
         cairo_show_page(cr_);
+        Turn(landscape);
         StartPage();
+    }
+
+    void Turn(bool landscape) {
+        landscape_ = landscape;
+        cairo_pdf_surface_set_size(cairo_get_target(cr_), PageWidth(), PageHeight());
     }
 
     bool AtPageTop() const { return y_ <= kMarginTop; }
@@ -253,7 +296,7 @@ class PdfWriter {
     }
 
     void KeepTogether(double height) {
-        if (y_ + height > kBottom && !AtPageTop()) NewPage();
+        if (y_ + height > Bottom() && !AtPageTop()) NewPage();
     }
 
     // Draws a layout line by line so a long paragraph continues on the next page.
@@ -293,6 +336,7 @@ class PdfWriter {
     double y_ = 0;
     int page_ = 0;
     bool cover_ = false;
+    bool landscape_ = false;
     std::vector<ContentsEntry> contents_;  // what the contents list, pages from the last pass
     std::vector<ContentsEntry> drawn_;     // the headings drawn in this pass
 };
@@ -300,12 +344,16 @@ class PdfWriter {
 // Every column first gets its widest body cell, so names and figures stay on one line, and its
 // header's widest word; what is left of the text width goes first to headers that would wrap onto
 // three lines or more, then to every column in proportion. When the body alone is too wide, text
-// columns give up width down to their widest word; figures never wrap.
+// columns give up width down to their widest word (a header's widest part between spaces, so
+// "ผลปฏิบัติงาน ปี 2561" breaks at its space and not inside the word), and the width left goes to
+// the columns that carry the most text per row: a plan's KPI column, full on every row, gets
+// more than its strategy column, written once per strategy. Figures never wrap.
 PdfWriter::Grid PdfWriter::Measure(const khet::Table& table) const {
     const size_t n = table.columns.size();
     Grid grid{std::vector<double>(n, 0), std::vector<bool>(n, false)};
     std::vector<double> header(n, 0);
     std::vector<double> base(n, 0);
+    std::vector<double> text_per_row(n, 0);
     for (size_t c = 0; c < n; ++c) {
         grid.right[c] = internal::IsNumeric(table.columns[c].kind);
         auto layout = Layout(table.columns[c].header, fonts_.bold.get(), 0, Align::kLeft);
@@ -315,44 +363,79 @@ PdfWriter::Grid PdfWriter::Measure(const khet::Table& table) const {
     for (const Row& row : table.rows) {
         for (size_t c = 0; c < n; ++c) {
             auto layout = Layout(row.cells[c].text, CellFont(row), 0, Align::kLeft);
-            base[c] = std::max(base[c], NaturalWidth(layout.get()));
+            const double natural = NaturalWidth(layout.get());
+            base[c] = std::max(base[c], natural);
+            text_per_row[c] += natural / static_cast<double>(table.rows.size());
         }
     }
     for (double& width : base) width += 2 * kCellPadX;
     const double base_sum = std::accumulate(base.begin(), base.end(), 0.0);
 
-    if (base_sum <= kTextWidth) {
+    if (base_sum <= TextWidth()) {
         // A little over half its width lets a header wrap onto two lines rather than three.
         std::vector<double> wanted(n, 0);
         for (size_t c = 0; c < n; ++c) wanted[c] = std::max(0.0, 0.55 * header[c] - base[c]);
         const double wanted_sum = std::accumulate(wanted.begin(), wanted.end(), 0.0);
         const double granted =
-            wanted_sum > 0 ? std::min(1.0, (kTextWidth - base_sum) / wanted_sum) : 0;
+            wanted_sum > 0 ? std::min(1.0, (TextWidth() - base_sum) / wanted_sum) : 0;
         for (size_t c = 0; c < n; ++c) grid.widths[c] = base[c] + wanted[c] * granted;
         const double sum = std::accumulate(grid.widths.begin(), grid.widths.end(), 0.0);
-        for (double& width : grid.widths) width *= kTextWidth / sum;
+        for (double& width : grid.widths) width *= TextWidth() / sum;
         return grid;
     }
 
     std::vector<double> minimum = base;
     for (size_t c = 0; c < n; ++c) {
         if (grid.right[c]) continue;
-        auto layout = Layout(table.columns[c].header, fonts_.bold.get(), 0, Align::kLeft);
-        minimum[c] = MinimumWidth(layout.get());
+        double widest_word = 0;
         for (const Row& row : table.rows) {
             auto cell = Layout(row.cells[c].text, CellFont(row), 0, Align::kLeft);
-            minimum[c] = std::max(minimum[c], MinimumWidth(cell.get()));
+            widest_word = std::max(widest_word, MinimumWidth(cell.get()));
         }
-        minimum[c] = std::min(minimum[c] + 2 * kCellPadX, base[c]);
+        const double header_part = HeaderMinimum(table.columns[c].header) + 2 * kCellPadX;
+        minimum[c] = std::max(std::min(widest_word + 2 * kCellPadX, base[c]), header_part);
+        base[c] = std::max(base[c], minimum[c]);
     }
     const double minimum_sum = std::accumulate(minimum.begin(), minimum.end(), 0.0);
-    if (minimum_sum >= kTextWidth) {
+    if (minimum_sum >= TextWidth()) {
         // Even the widest words do not fit: squeeze, and let pango break inside words.
-        for (size_t c = 0; c < n; ++c) grid.widths[c] = minimum[c] * kTextWidth / minimum_sum;
+        for (size_t c = 0; c < n; ++c) grid.widths[c] = minimum[c] * TextWidth() / minimum_sum;
         return grid;
     }
-    const double share = (kTextWidth - minimum_sum) / (base_sum - minimum_sum);
-    for (size_t c = 0; c < n; ++c) grid.widths[c] = minimum[c] + (base[c] - minimum[c]) * share;
+    // Water-filling: the width left is shared by text per row among the columns still narrower
+    // than their widest cell; a column that reaches it stops, and the rest is shared again.
+    grid.widths = minimum;
+    std::vector<bool> full(n, false);
+    for (size_t c = 0; c < n; ++c) full[c] = grid.widths[c] >= base[c];
+    double left = TextWidth() - minimum_sum;
+    while (left > 0.01) {
+        double weight = 0;
+        for (size_t c = 0; c < n; ++c) {
+            if (!full[c]) weight += std::max(text_per_row[c], 1.0);
+        }
+        if (weight == 0) break;
+        double given = 0;
+        bool capped = false;
+        for (size_t c = 0; c < n; ++c) {
+            if (full[c]) continue;
+            const double share = left * std::max(text_per_row[c], 1.0) / weight;
+            const double room = base[c] - grid.widths[c];
+            if (share >= room) {
+                grid.widths[c] = base[c];
+                given += room;
+                full[c] = true;
+                capped = true;
+            }
+        }
+        if (capped) {
+            left -= given;
+            continue;
+        }
+        for (size_t c = 0; c < n; ++c) {
+            if (!full[c]) grid.widths[c] += left * std::max(text_per_row[c], 1.0) / weight;
+        }
+        left = 0;
+    }
     return grid;
 }
 
@@ -406,7 +489,7 @@ void PdfWriter::DrawRow(const std::vector<LayoutPtr>& layouts, const Grid& grid,
 void PdfWriter::Caption(const khet::Table& table, bool continued) {
     if (table.caption.empty()) return;
     const std::string text = continued ? table.caption + " (ต่อ)" : table.caption;
-    Flow(Layout(text, fonts_.bold.get(), kTextWidth, Align::kLeft).get());
+    Flow(Layout(text, fonts_.bold.get(), TextWidth(), Align::kLeft).get());
     y_ += 2;
 }
 
@@ -430,7 +513,7 @@ void PdfWriter::Draw(const khet::Table& table) {
         for (const Row& row : table.rows) {
             auto layouts = RowLayouts(row, grid);
             const double height = RowHeight(layouts);
-            if (y_ + height > kBottom) {
+            if (y_ + height > Bottom()) {
                 NewPage();
                 Caption(table, true);
                 HeaderRow(table, grid);
@@ -442,7 +525,7 @@ void PdfWriter::Draw(const khet::Table& table) {
     }
     if (!table.notes.empty()) y_ += 3;
     for (const std::string& note : table.notes) {
-        Flow(Layout(note, fonts_.small.get(), kTextWidth, Align::kLeft).get());
+        Flow(Layout(note, fonts_.small.get(), TextWidth(), Align::kLeft).get());
     }
     y_ += 8;
 }
@@ -476,7 +559,8 @@ Result<RenderedPdf> RenderPass(const Document& document, const PdfOptions& optio
                                std::vector<ContentsEntry> contents) {
     RenderedPdf rendered;
     std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface(cairo_pdf_surface_create_for_stream(
-        AppendToString, &rendered.bytes, kPageWidth, kPageHeight));
+        AppendToString, &rendered.bytes, document.landscape ? kA4Long : kA4Short,
+        document.landscape ? kA4Short : kA4Long));
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, document.title.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Khet");
     {
@@ -484,7 +568,7 @@ Result<RenderedPdf> RenderPass(const Document& document, const PdfOptions& optio
         ContextPtr context = NewContext();
         pango_cairo_update_context(cr.get(), context.get());
 
-        PdfWriter writer(cr.get(), context.get(), options, document.cover, std::move(contents));
+        PdfWriter writer(cr.get(), context.get(), options, document, std::move(contents));
         writer.Title(document);
         for (const Block& block : document.blocks) {
             std::visit([&writer](const auto& item) { writer.Draw(item); }, block);

@@ -188,12 +188,12 @@ TEST(RenderCsv, PutsTheCaptionThenTheHeadersThenRowsNotesAndProvenance) {
 
 TEST(RenderCsv, SeparatesTablesWithABlankLineAndTheNextCaption) {
     Document document{.title = "", .provenance = {}, .blocks = {}};
-    document.blocks.push_back(Table{.id = "a",
+    document.blocks.emplace_back(Table{.id = "a",
                                     .caption = "ตาราง ก",
                                     .columns = {{"n", "จำนวน", CellKind::kInteger}},
                                     .rows = {Row{{Cell::Integer(1)}, RowRole::kBody}},
                                     .notes = {}});
-    document.blocks.push_back(Table{.id = "b",
+    document.blocks.emplace_back(Table{.id = "b",
                                     .caption = "ตาราง ข",
                                     .columns = {{"n", "ร้อยละ", CellKind::kPercent}},
                                     .rows = {Row{{Cell::Percent(27.585)}, RowRole::kBody}},
@@ -206,7 +206,7 @@ TEST(RenderCsv, SeparatesTablesWithABlankLineAndTheNextCaption) {
 
 TEST(RenderCsv, QuotesFieldsPerRfc4180) {
     Document document{.title = "", .provenance = {}, .blocks = {}};
-    document.blocks.push_back(
+    document.blocks.emplace_back(
         Table{.id = "t",
               .caption = "",
               .columns = {{"name", "ชื่อ", CellKind::kText}, {"note", "หมายเหตุ", CellKind::kText}},
@@ -248,7 +248,7 @@ TEST(RenderXlsx, StoresNumbersAsNumbersWithGroupingAndRatioFormats) {
 
 TEST(RenderXlsx, GivesDecimalsAndPercentagesTwoPlaces) {
     Document document{.title = "", .provenance = {}, .blocks = {}};
-    document.blocks.push_back(Table{.id = "percent",
+    document.blocks.emplace_back(Table{.id = "percent",
                                     .caption = "ร้อยละ",
                                     .columns = {{"p", "ร้อยละ", CellKind::kPercent}},
                                     .rows = {Row{{Cell::Percent(27.585)}, RowRole::kBody}},
