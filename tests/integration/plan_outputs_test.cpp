@@ -1,5 +1,6 @@
 // The plan's outputs from the store: the PDF (cover, contents with page numbers, the items and
 // seed 002's KPI table, read back with pdftotext) and the KPI table as XLSX.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -92,6 +93,33 @@ TEST_F(PlanOutputs, ThePlanPdfHasItsCoverContentsAndSeed002sKpiTable) {
         }
     }
     EXPECT_EQ(checked, 2);
+
+    // The plan is upright A4; the KPI table, as wide as the seed's, is on A4 turned sideways
+    // from its own page to the end, each page numbered at its own foot.
+    REQUIRE_COMMAND("pdfinfo");
+    const std::string sizes = RunCommand(
+        fmt::format("pdfinfo -f 1 -l {} {}", pages.size(), (dir_.Path() / "out.pdf").string()));
+    std::vector<bool> turned;
+    std::istringstream info(sizes);
+    for (std::string line; std::getline(info, line);) {
+        // "Page    9 size:  841.89 x 595.276 pts (A4)"; not "Page    9 rot:   0".
+        if (!line.starts_with("Page ") || line.find(" size: ") == std::string::npos) continue;
+        turned.push_back(line.find("841.89 x 595.276") != std::string::npos);
+        if (!turned.back()) {
+            EXPECT_NE(line.find("595.276 x 841.89"), std::string::npos) << line;
+        }
+    }
+    ASSERT_EQ(turned.size(), pages.size());
+    std::size_t first_turned = 0;
+    while (first_turned < turned.size() && !turned[first_turned]) ++first_turned;
+    ASSERT_LT(first_turned, turned.size());
+    EXPECT_NE(WithoutSpace(pages[first_turned]).find("ค่าเป้าหมายปีงบประมาณพ.ศ.2562"),
+              std::string::npos);
+    for (std::size_t page = first_turned; page < turned.size(); ++page) {
+        EXPECT_TRUE(turned[page]) << "page " << page + 1;
+        EXPECT_NE(WithoutSpace(pages[page]).find("หน้า" + std::to_string(page + 1)),
+                  std::string::npos);
+    }
 
     // Every KPI line of the seed's table, cell after cell as the PDF draws them: the KPI with
     // its sub-rows' labels, the groups, then each column's values one per sub-row.
