@@ -199,8 +199,9 @@ int PlanCommands::Run(const std::string& database) const {
     if (*export_) {
         auto format = reports::ParseFormat(format_);
         if (!format) return Report(format.error());
-        auto document = plans.PlanDocumentOf(console, office_, year_,
-                                             kpi_table_ || *format != reports::Format::kPdf);
+        auto document =
+            plans.PlanDocumentOf(console, office_, year_,
+                                 PlanDocumentPartFor(kpi_table_, *format == reports::Format::kPdf));
         if (!document) return Report(document.error());
         auto bytes = *format == reports::Format::kPdf
                          ? reports::RenderPdf(*document, {.thai_digits = thai_digits_})

@@ -36,9 +36,71 @@ std::string SectionTitle(PlanItemKind kind) {
     }
 }
 
-}  // namespace
+// The KPI table as seed 002 prints it: a strategy and a guideline written once, where they
+// start; a KPI with sub-rows one row, its rows' labels and figures one per line (KPI 10, 12,
+// 14). With `status`, last year's status follows its result.
+Table SeedFormKpiTable(const Plan& plan, const Office& office, bool status) {
+    const std::vector<KpiTableLine> lines = KpiTable(plan);
+    const int year = plan.fiscal_year;
+    Table table;
+    table.id = "kpis";
+    table.caption = fmt::format("ตัวชี้วัด/เป้าหมาย ปีงบประมาณ พ.ศ. {} ของ{}", year,
+                                office.short_name.empty() ? office.name : office.short_name);
+    table.columns = {{"strategy", "กลยุทธ์", CellKind::kText},
+                     {"guideline", "แนวทาง", CellKind::kText},
+                     {"kpi", "ตัวชี้วัด", CellKind::kText},
+                     {"groups", "กลุ่มรับผิดชอบ", CellKind::kText},
+                     {"target_previous", fmt::format("เป้าหมาย ปี {}", year - 1), CellKind::kText},
+                     {"result_previous", fmt::format("ผลปฏิบัติงาน ปี {}", year - 1), CellKind::kText}};
+    if (status) {
+        table.columns.push_back(
+            {"status_previous", fmt::format("สถานะ ปี {}", year - 1), CellKind::kText});
+    }
+    table.columns.push_back({"target", fmt::format("เป้าหมาย ปี {}", year), CellKind::kText});
+    const PlanItem* last_strategy = nullptr;
+    const PlanItem* last_guideline = nullptr;
+    for (std::size_t i = 0; i < lines.size();) {
+        const KpiTableLine& first = lines[i];
+        std::string text = Numbered(*first.item);
+        std::string groups, target_previous, result_previous, judged, target;
+        std::size_t end = i;
+        while (end < lines.size() && lines[end].item == first.item) ++end;
+        for (std::size_t j = i; j < end; ++j) {
+            const KpiTableLine& line = lines[j];
+            const auto add = [&](std::string& cell, std::string_view value) {
+                cell += (j == i ? "" : "\n") + std::string(value);
+            };
+            if (line.row) text += "\n- " + line.row->label;
+            const KpiResult* previous = line.figures->Result(year - 1);
+            if (j == i || line.groups != lines[i].groups) add(groups, line.groups);
+            add(target_previous, line.figures->Target(year - 1).Text());
+            add(result_previous, previous ? previous->value.Text() : "-");
+            add(judged, KpiStatusLabel(JudgeLine(plan, line, year - 1, false).status));
+            add(target, line.figures->Target(year).Text());
+        }
+        Row row;
+        row.cells = {
+            Cell::Text(first.strategy && first.strategy != last_strategy ? Numbered(*first.strategy)
+                                                                         : ""),
+            Cell::Text(first.guideline && first.guideline != last_guideline
+                           ? Numbered(*first.guideline)
+                           : ""),
+            Cell::Text(text),
+            Cell::Text(groups),
+            Cell::Text(target_previous),
+            Cell::Text(result_previous)};
+        if (status) row.cells.push_back(Cell::Text(judged));
+        row.cells.push_back(Cell::Text(target));
+        last_strategy = first.strategy;
+        last_guideline = first.guideline;
+        table.rows.push_back(std::move(row));
+        i = end;
+    }
+    table.notes.push_back("- หมายถึง ไม่มีค่าเป้าหมายหรือผลในปีนั้น");
+    return table;
+}
 
-Document PlanDocument(const Plan& plan, const Office& office, const std::string& exported_at) {
+Document WholePlan(const Plan& plan, const Office& office, const std::string& exported_at) {
     Document document;
     document.title = plan.title;
     document.provenance = Provenance(plan, office, exported_at);
@@ -68,68 +130,16 @@ Document PlanDocument(const Plan& plan, const Office& office, const std::string&
         document.blocks.push_back(Paragraph{indent + Numbered(item)});
     }
 
-    const std::vector<KpiTableLine> lines = KpiTable(plan);
-    if (lines.empty()) return document;
-    const int year = plan.fiscal_year;
+    if (KpiTable(plan).empty()) return document;
     // The table is as wide as seed 002's: its pages are turned sideways.
     document.blocks.push_back(PageBreak{.landscape = true});
-    document.blocks.push_back(Heading{fmt::format("ตัวชี้วัดและค่าเป้าหมาย ปีงบประมาณ พ.ศ. {}", year), 1});
-    Table table;
-    table.id = "kpis";
-    table.caption = fmt::format("ตัวชี้วัด/เป้าหมาย ปีงบประมาณ พ.ศ. {} ของ{}", year,
-                                office.short_name.empty() ? office.name : office.short_name);
-    table.columns = {{"strategy", "กลยุทธ์", CellKind::kText},
-                     {"guideline", "แนวทาง", CellKind::kText},
-                     {"kpi", "ตัวชี้วัด", CellKind::kText},
-                     {"groups", "กลุ่มรับผิดชอบ", CellKind::kText},
-                     {"target_previous", fmt::format("เป้าหมาย ปี {}", year - 1), CellKind::kText},
-                     {"result_previous", fmt::format("ผลปฏิบัติงาน ปี {}", year - 1), CellKind::kText},
-                     {"target", fmt::format("เป้าหมาย ปี {}", year), CellKind::kText}};
-    // A KPI with sub-rows is one row of the table, its rows' labels and figures one per line,
-    // as seed 002 prints KPI 10, 12 and 14.
-    const PlanItem* last_strategy = nullptr;
-    const PlanItem* last_guideline = nullptr;
-    for (std::size_t i = 0; i < lines.size();) {
-        const KpiTableLine& first = lines[i];
-        std::string text = Numbered(*first.item);
-        std::string groups, target_previous, result_previous, target;
-        std::size_t end = i;
-        while (end < lines.size() && lines[end].item == first.item) ++end;
-        for (std::size_t j = i; j < end; ++j) {
-            const KpiTableLine& line = lines[j];
-            const auto add = [&](std::string& cell, const std::string& value) {
-                cell += (j == i ? "" : "\n") + value;
-            };
-            if (line.row) text += "\n- " + line.row->label;
-            const KpiResult* previous = line.figures->Result(year - 1);
-            if (j == i || line.groups != lines[i].groups) add(groups, line.groups);
-            add(target_previous, line.figures->Target(year - 1).Text());
-            add(result_previous, previous ? previous->value.Text() : "-");
-            add(target, line.figures->Target(year).Text());
-        }
-        Row row;
-        row.cells = {
-            Cell::Text(first.strategy && first.strategy != last_strategy ? Numbered(*first.strategy)
-                                                                         : ""),
-            Cell::Text(first.guideline && first.guideline != last_guideline
-                           ? Numbered(*first.guideline)
-                           : ""),
-            Cell::Text(text),
-            Cell::Text(groups),
-            Cell::Text(target_previous),
-            Cell::Text(result_previous),
-            Cell::Text(target)};
-        last_strategy = first.strategy;
-        last_guideline = first.guideline;
-        table.rows.push_back(std::move(row));
-        i = end;
-    }
-    table.notes.push_back("- หมายถึง ไม่มีค่าเป้าหมายหรือผลในปีนั้น");
-    document.blocks.push_back(std::move(table));
+    document.blocks.push_back(
+        Heading{fmt::format("ตัวชี้วัดและค่าเป้าหมาย ปีงบประมาณ พ.ศ. {}", plan.fiscal_year), 1});
+    document.blocks.push_back(SeedFormKpiTable(plan, office, false));
     return document;
 }
 
-Document KpiTableDocument(const Plan& plan, const Office& office, const std::string& exported_at) {
+Document KpiSheet(const Plan& plan, const Office& office, const std::string& exported_at) {
     Document document;
     const int year = plan.fiscal_year;
     document.title = fmt::format("ตัวชี้วัดและค่าเป้าหมาย ปีงบประมาณ พ.ศ. {}", year);
@@ -171,6 +181,27 @@ Document KpiTableDocument(const Plan& plan, const Office& office, const std::str
     }
     document.blocks.push_back(std::move(table));
     return document;
+}
+
+}  // namespace
+
+Document PlanDocument(const Plan& plan, const Office& office, const std::string& exported_at,
+                      PlanDocumentPart part) {
+    switch (part) {
+        case PlanDocumentPart::kPlan:
+            return WholePlan(plan, office, exported_at);
+        case PlanDocumentPart::kKpiTable: {
+            Document document;
+            document.title = fmt::format("ตัวชี้วัดและค่าเป้าหมาย ปีงบประมาณ พ.ศ. {}", plan.fiscal_year);
+            document.provenance = Provenance(plan, office, exported_at);
+            document.landscape = true;
+            document.blocks.push_back(SeedFormKpiTable(plan, office, true));
+            return document;
+        }
+        case PlanDocumentPart::kKpiTableSheet:
+            return KpiSheet(plan, office, exported_at);
+    }
+    return WholePlan(plan, office, exported_at);
 }
 
 }  // namespace khet

@@ -237,19 +237,19 @@ Response PlanDocumentFile(const ApiServices& services, const Request& request,
     auto thai_digits = Flag(request, "thai_digits");
     if (!thai_digits) return ErrorResponse(thai_digits.error());
     const std::string& office = params.at("office");
-    // Only the PDF prints the whole plan; a sheet is the KPI table.
-    const bool kpi_table = part == "kpi_table" || *format != reports::Format::kPdf;
-    auto document = services.plans.PlanDocumentOf(request.actor, office, *year, kpi_table);
+    const PlanDocumentPart printed =
+        PlanDocumentPartFor(part == "kpi_table", *format == reports::Format::kPdf);
+    auto document = services.plans.PlanDocumentOf(request.actor, office, *year, printed);
     if (!document) return ErrorResponse(document.error());
     auto bytes = *format == reports::Format::kPdf
                      ? reports::RenderPdf(*document, {.thai_digits = *thai_digits})
                      : reports::Render(*document, *format);
     if (!bytes) return ErrorResponse(bytes.error());
     Response response{200, reports::ContentType(*format), std::move(*bytes), {}};
-    response.headers.emplace_back(
-        "Content-Disposition",
-        fmt::format("attachment; filename=\"{}-{}-{}.{}\"", kpi_table ? "kpi" : "plan", office,
-                    *year, reports::FileExtension(*format)));
+    response.headers.emplace_back("Content-Disposition",
+                                  fmt::format("attachment; filename=\"{}-{}-{}.{}\"",
+                                              printed == PlanDocumentPart::kPlan ? "plan" : "kpi",
+                                              office, *year, reports::FileExtension(*format)));
     return response;
 }
 

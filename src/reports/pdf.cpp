@@ -323,8 +323,9 @@ class PdfWriter {
     void Caption(const khet::Table& table, bool continued);
     void HeaderRow(const khet::Table& table, const Grid& grid);
     double RowHeight(const std::vector<LayoutPtr>& layouts) const;
-    void DrawRow(const std::vector<LayoutPtr>& layouts, const Grid& grid, double height,
-                 bool header);
+    void DrawHeader(const std::vector<LayoutPtr>& layouts, const Grid& grid, double height);
+    void BodyRow(const std::vector<LayoutPtr>& layouts, const Grid& grid, const khet::Table& table);
+    void ContinueTable(const khet::Table& table, const Grid& grid);
     std::vector<LayoutPtr> RowLayouts(const Row& row, const Grid& grid) const;
     std::vector<LayoutPtr> HeaderLayouts(const khet::Table& table, const Grid& grid) const;
 
@@ -463,20 +464,16 @@ double PdfWriter::RowHeight(const std::vector<LayoutPtr>& layouts) const {
     return height + 2 * kCellPadY;
 }
 
-void PdfWriter::DrawRow(const std::vector<LayoutPtr>& layouts, const Grid& grid, double height,
-                        bool header) {
+// The header row: grey, each header in the middle of its cell.
+void PdfWriter::DrawHeader(const std::vector<LayoutPtr>& layouts, const Grid& grid, double height) {
     const double total_width = std::accumulate(grid.widths.begin(), grid.widths.end(), 0.0);
-    if (header) {
-        cairo_rectangle(cr_, kMarginLeft, y_, total_width, height);
-        cairo_set_source_rgb(cr_, kHeaderGrey, kHeaderGrey, kHeaderGrey);
-        cairo_fill(cr_);
-        cairo_set_source_rgb(cr_, 0, 0, 0);
-    }
+    cairo_rectangle(cr_, kMarginLeft, y_, total_width, height);
+    cairo_set_source_rgb(cr_, kHeaderGrey, kHeaderGrey, kHeaderGrey);
+    cairo_fill(cr_);
+    cairo_set_source_rgb(cr_, 0, 0, 0);
     double x = kMarginLeft;
     for (size_t c = 0; c < layouts.size(); ++c) {
-        // Headers sit in the middle of their cell; body text starts at the top.
-        const double top = header ? y_ + (height - Height(layouts[c].get())) / 2 : y_ + kCellPadY;
-        cairo_move_to(cr_, x + kCellPadX, top);
+        cairo_move_to(cr_, x + kCellPadX, y_ + (height - Height(layouts[c].get())) / 2);
         pango_cairo_show_layout(cr_, layouts[c].get());
         cairo_rectangle(cr_, x, y_, grid.widths[c], height);
         x += grid.widths[c];
@@ -495,7 +492,106 @@ void PdfWriter::Caption(const khet::Table& table, bool continued) {
 
 void PdfWriter::HeaderRow(const khet::Table& table, const Grid& grid) {
     auto layouts = HeaderLayouts(table, grid);
-    DrawRow(layouts, grid, RowHeight(layouts), true);
+    DrawHeader(layouts, grid, RowHeight(layouts));
+}
+
+namespace {
+
+// A line of a cell, in points from the top of its layout.
+struct CellLine {
+    double top = 0;
+    double height = 0;
+    double baseline = 0;
+    double x = 0;
+};
+
+std::vector<CellLine> LinesOf(PangoLayout* layout) {
+    std::vector<CellLine> lines;
+    PangoLayoutIter* iter = pango_layout_get_iter(layout);
+    do {
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+        lines.push_back({Points(logical.y), Points(logical.height),
+                         Points(pango_layout_iter_get_baseline(iter)), Points(logical.x)});
+    } while (pango_layout_iter_next_line(iter));
+    pango_layout_iter_free(iter);
+    return lines;
+}
+
+}  // namespace
+
+void PdfWriter::ContinueTable(const khet::Table& table, const Grid& grid) {
+    NewPage();
+    Caption(table, true);
+    HeaderRow(table, grid);
+}
+
+// A row goes whole to the next page when it does not fit, unless it is tall (over a third of a
+// page) and at least three lines are left here: then it is split line by line, each cell going
+// on where it stopped, under the header again, so a long KPI does not leave a page half empty.
+void PdfWriter::BodyRow(const std::vector<LayoutPtr>& layouts, const Grid& grid,
+                        const khet::Table& table) {
+    const size_t n = layouts.size();
+    std::vector<std::vector<CellLine>> lines(n);
+    for (size_t c = 0; c < n; ++c) lines[c] = LinesOf(layouts[c].get());
+    const double full = RowHeight(layouts);
+    bool fresh = false;
+    if (y_ + full > Bottom()) {
+        const bool tall = full > (Bottom() - kMarginTop) / 3;
+        const bool room = Bottom() - y_ >= 3 * LineHeight() + 2 * kCellPadY;
+        if (!tall || !room) {
+            ContinueTable(table, grid);
+            fresh = true;
+        }
+    }
+    std::vector<size_t> next(n, 0);
+    while (true) {
+        const double available = Bottom() - y_ - 2 * kCellPadY;
+        std::vector<size_t> upto(n, 0);
+        std::vector<double> start(n, 0);
+        double part = 0;
+        bool rest = false;
+        for (size_t c = 0; c < n; ++c) {
+            size_t i = next[c];
+            start[c] = i < lines[c].size() ? lines[c][i].top : 0;
+            while (i < lines[c].size() &&
+                   lines[c][i].top + lines[c][i].height - start[c] <= available + 0.01) {
+                ++i;
+            }
+            // A line taller than a whole page still goes somewhere.
+            if (fresh && i == next[c] && i < lines[c].size()) ++i;
+            upto[c] = i;
+            if (i > next[c]) {
+                part = std::max(part, lines[c][i - 1].top + lines[c][i - 1].height - start[c]);
+            }
+            rest = rest || i < lines[c].size();
+        }
+        if (part == 0 && rest) {
+            ContinueTable(table, grid);
+            fresh = true;
+            continue;
+        }
+        const double height = std::max(part, LineHeight()) + 2 * kCellPadY;
+        double x = kMarginLeft;
+        for (size_t c = 0; c < n; ++c) {
+            for (size_t i = next[c]; i < upto[c]; ++i) {
+                const CellLine& line = lines[c][i];
+                cairo_move_to(cr_, x + kCellPadX + line.x,
+                              y_ + kCellPadY + line.baseline - start[c]);
+                pango_cairo_show_layout_line(
+                    cr_, pango_layout_get_line_readonly(layouts[c].get(), static_cast<int>(i)));
+            }
+            cairo_rectangle(cr_, x, y_, grid.widths[c], height);
+            x += grid.widths[c];
+        }
+        cairo_set_line_width(cr_, kRule);
+        cairo_stroke(cr_);
+        y_ += height;
+        next = std::move(upto);
+        if (!rest) break;
+        ContinueTable(table, grid);
+        fresh = true;
+    }
 }
 
 void PdfWriter::Draw(const khet::Table& table) {
@@ -509,17 +605,8 @@ void PdfWriter::Draw(const khet::Table& table) {
         if (!table.rows.empty()) first_row = RowHeight(RowLayouts(table.rows.front(), grid));
         KeepTogether(LineHeight() + 2 + header_height + first_row);
         Caption(table, false);
-        DrawRow(header, grid, header_height, true);
-        for (const Row& row : table.rows) {
-            auto layouts = RowLayouts(row, grid);
-            const double height = RowHeight(layouts);
-            if (y_ + height > Bottom()) {
-                NewPage();
-                Caption(table, true);
-                HeaderRow(table, grid);
-            }
-            DrawRow(layouts, grid, height, false);
-        }
+        DrawHeader(header, grid, header_height);
+        for (const Row& row : table.rows) BodyRow(RowLayouts(row, grid), grid, table);
     } else {
         Caption(table, false);
     }

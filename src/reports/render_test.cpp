@@ -1,5 +1,6 @@
 #include "reports/render.hpp"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <zip.h>
@@ -189,15 +190,15 @@ TEST(RenderCsv, PutsTheCaptionThenTheHeadersThenRowsNotesAndProvenance) {
 TEST(RenderCsv, SeparatesTablesWithABlankLineAndTheNextCaption) {
     Document document{.title = "", .provenance = {}, .blocks = {}};
     document.blocks.emplace_back(Table{.id = "a",
-                                    .caption = "ตาราง ก",
-                                    .columns = {{"n", "จำนวน", CellKind::kInteger}},
-                                    .rows = {Row{{Cell::Integer(1)}, RowRole::kBody}},
-                                    .notes = {}});
+                                       .caption = "ตาราง ก",
+                                       .columns = {{"n", "จำนวน", CellKind::kInteger}},
+                                       .rows = {Row{{Cell::Integer(1)}, RowRole::kBody}},
+                                       .notes = {}});
     document.blocks.emplace_back(Table{.id = "b",
-                                    .caption = "ตาราง ข",
-                                    .columns = {{"n", "ร้อยละ", CellKind::kPercent}},
-                                    .rows = {Row{{Cell::Percent(27.585)}, RowRole::kBody}},
-                                    .notes = {}});
+                                       .caption = "ตาราง ข",
+                                       .columns = {{"n", "ร้อยละ", CellKind::kPercent}},
+                                       .rows = {Row{{Cell::Percent(27.585)}, RowRole::kBody}},
+                                       .notes = {}});
     EXPECT_EQ(RenderCsv(document).value(), std::string(kBom) +
                                                "ตาราง ก\r\nจำนวน\r\n1\r\n"
                                                "\r\n"
@@ -249,10 +250,10 @@ TEST(RenderXlsx, StoresNumbersAsNumbersWithGroupingAndRatioFormats) {
 TEST(RenderXlsx, GivesDecimalsAndPercentagesTwoPlaces) {
     Document document{.title = "", .provenance = {}, .blocks = {}};
     document.blocks.emplace_back(Table{.id = "percent",
-                                    .caption = "ร้อยละ",
-                                    .columns = {{"p", "ร้อยละ", CellKind::kPercent}},
-                                    .rows = {Row{{Cell::Percent(27.585)}, RowRole::kBody}},
-                                    .notes = {}});
+                                       .caption = "ร้อยละ",
+                                       .columns = {{"p", "ร้อยละ", CellKind::kPercent}},
+                                       .rows = {Row{{Cell::Percent(27.585)}, RowRole::kBody}},
+                                       .notes = {}});
     const std::string xlsx = RenderXlsx(document).value();
     EXPECT_THAT(ZipEntry(xlsx, "xl/worksheets/sheet1.xml").value(), HasSubstr("<v>27.585</v>"));
     EXPECT_THAT(ZipEntry(xlsx, "xl/styles.xml").value(), HasSubstr("formatCode=\"#,##0.00\""));
@@ -337,6 +338,38 @@ TEST(RenderPdf, ContinuesALongParagraphOnTheNextPage) {
     const auto pages = PdfPages(RenderPdf(document).value(), dir);
     ASSERT_GT(pages.size(), 1u);
     EXPECT_THAT(pages.back(), HasSubstr("จบย่อหน้า"));
+}
+
+TEST(RenderPdf, SplitsARowTallerThanAThirdOfAPageLineByLine) {
+    REQUIRE_COMMAND("pdftotext");
+    // A short row, then a row of 60 numbered lines beside a one-line cell: the tall row starts
+    // on the first page and goes on, under the header again, on the next; every line once.
+    std::string tall;
+    // (ASCII marks: pdftotext may move Thai tone marks.)
+    for (int i = 1; i <= 60; ++i) tall += fmt::format("line-{:02} บรรทัด\n", i);
+    tall += "last-line";
+    Document document{.title = "รายงาน", .provenance = {}, .blocks = {}};
+    document.blocks.emplace_back(
+        Table{.id = "t",
+              .caption = "ตารางทดสอบ",
+              .columns = {{"kpi", "KPI", CellKind::kText}, {"group", "กลุ่ม", CellKind::kText}},
+              .rows = {Row{{Cell::Text("แถวสั้น"), Cell::Text("แผน")}, RowRole::kBody},
+                       Row{{Cell::Text(tall), Cell::Text("นิเทศ")}, RowRole::kBody}},
+              .notes = {}});
+    const testing::TempDir dir;
+    const auto pages = PdfPages(RenderPdf(document).value(), dir);
+    ASSERT_EQ(pages.size(), 2u);
+    EXPECT_THAT(pages[0], HasSubstr("แถวสั้น"));
+    EXPECT_THAT(pages[0], HasSubstr("line-01"));
+    EXPECT_THAT(pages[0], HasSubstr("นิเทศ"));  // the short cell is drawn with the row's start
+    EXPECT_THAT(pages[1], HasSubstr("ตารางทดสอบ (ต่อ)"));
+    EXPECT_THAT(pages[1], HasSubstr("KPI"));
+    EXPECT_THAT(pages[1], HasSubstr("last-line"));
+    for (int i = 1; i <= 60; ++i) {
+        const std::string line = fmt::format("line-{:02}", i);
+        const auto on = [&](const std::string& page) { return page.find(line) != page.npos; };
+        EXPECT_NE(on(pages[0]), on(pages[1])) << line << " is on one page, once";
+    }
 }
 
 }  // namespace

@@ -566,13 +566,13 @@ Result<Plan> PlanService::Edit(const Actor& actor, std::string_view office_code,
 }
 
 Result<Document> PlanService::PlanDocumentOf(const Actor& actor, std::string_view office_code,
-                                             int fiscal_year, bool kpi_table) {
+                                             int fiscal_year, PlanDocumentPart part) {
     auto plan = Get(actor, office_code, fiscal_year);
     if (!plan) return std::unexpected(plan.error());
     auto office = schools_.FindOffice(office_code);
     if (!office) return std::unexpected(office.error());
     const std::string now = FormatThaiDateTime(std::chrono::system_clock::now());
-    return kpi_table ? KpiTableDocument(*plan, *office, now) : PlanDocument(*plan, *office, now);
+    return PlanDocument(*plan, *office, now, part);
 }
 
 }  // namespace khet

@@ -11,6 +11,7 @@
 #include "domain/kpi_compute.hpp"
 #include "domain/kpi_table.hpp"
 #include "domain/plan.hpp"
+#include "domain/plan_document.hpp"
 #include "domain/plan_edit.hpp"
 #include "services/ports/repositories.hpp"
 #include "services/statistics_service.hpp"
@@ -169,10 +170,10 @@ class PlanService {
     bool MayReport(const Actor& actor, const Plan& plan,
                    const std::vector<std::string>& groups) const;
 
-    /// The plan document (cover, contents, items, KPI table) or, with `kpi_table`, the KPI table
-    /// alone with last year's statuses; read as Get allows.
+    /// The plan printed whole, or its KPI table printed or as a sheet (domain/plan_document.hpp);
+    /// read as Get allows.
     Result<Document> PlanDocumentOf(const Actor& actor, std::string_view office_code,
-                                    int fiscal_year, bool kpi_table);
+                                    int fiscal_year, PlanDocumentPart part);
 
   private:
     bool MayReadDrafts(const Actor& actor, std::string_view office_code);

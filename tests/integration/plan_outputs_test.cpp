@@ -58,7 +58,8 @@ class PlanOutputs : public ::testing::Test {
 };
 
 TEST_F(PlanOutputs, ThePlanPdfHasItsCoverContentsAndSeed002sKpiTable) {
-    auto document = fixture_.Plans().PlanDocumentOf(Actor::Console(), "9202", 2562, false);
+    auto document =
+        fixture_.Plans().PlanDocumentOf(Actor::Console(), "9202", 2562, PlanDocumentPart::kPlan);
     ASSERT_TRUE(document) << Describe(document.error());
     auto pdf = reports::RenderPdf(*document);
     ASSERT_TRUE(pdf) << Describe(pdf.error());
@@ -143,7 +144,8 @@ TEST_F(PlanOutputs, ThePlanPdfHasItsCoverContentsAndSeed002sKpiTable) {
 }
 
 TEST_F(PlanOutputs, ThaiPageNumbersWhenChosen) {
-    auto document = fixture_.Plans().PlanDocumentOf(Actor::Console(), "2402", 2565, false);
+    auto document =
+        fixture_.Plans().PlanDocumentOf(Actor::Console(), "2402", 2565, PlanDocumentPart::kPlan);
     ASSERT_TRUE(document);
     const auto pages =
         Pages(reports::RenderPdf(*document, {.thai_digits = true}).value(), "-layout");
@@ -153,7 +155,8 @@ TEST_F(PlanOutputs, ThaiPageNumbersWhenChosen) {
 }
 
 TEST_F(PlanOutputs, TheKpiTableAsXlsxHasALinePerKpiOrSubRowWithItsStatus) {
-    auto document = fixture_.Plans().PlanDocumentOf(Actor::Console(), "9202", 2562, true);
+    auto document = fixture_.Plans().PlanDocumentOf(Actor::Console(), "9202", 2562,
+                                                    PlanDocumentPart::kKpiTableSheet);
     ASSERT_TRUE(document);
     auto xlsx = reports::RenderXlsx(*document);
     ASSERT_TRUE(xlsx) << Describe(xlsx.error());
