@@ -15,10 +15,11 @@ level-1 and level-2 heading with its page), the items from the vision to the gui
 headings, strategies as headings, the other items as numbered paragraphs indented by depth with
 no-break spaces), a page break, and the KPI table (7 columns, a KPI with sub-rows as one row with
 its lines, strategy and guideline cells only where they change, the header row repeated on every
-page, rows not split across pages) with its note. A4 portrait, Khet's margins (3 cm left, 2 cm
-right, 2.5 cm top, 2 cm bottom) and fonts (Laksaman 10.5 pt body, Bold 11 headings, Bold 12 the
-contents' title, Bold 18 the cover's, 9 pt the note), the page number "หน้า N" centred under
-every page but the cover. The KPI table's column widths are those Khet's PDF of this plan shows.
+page, a tall row split across pages) with its note. A4 portrait, the KPI table on A4 landscape
+from its page on, Khet's margins (3 cm left, 2 cm right, 2.5 cm top, 2 cm bottom) and fonts
+(Laksaman 10.5 pt body, Bold 11 headings, Bold 12 the contents' title, Bold 18 the cover's, 9 pt
+the note), the page number "หน้า N" centred under every page but the cover. The KPI table's
+column widths are those Khet's PDF of this plan shows.
 
 Needs PyYAML (Debian python3-yaml) to read the seed.
 """
@@ -39,9 +40,10 @@ SECTION = {"vision": "วิสัยทัศน์", "mission": "พันธ�
            "strategy": "กลยุทธ์และแนวทางการพัฒนา", "focus": "จุดเน้น", "guideline": "แนวทาง"}
 MONTHS = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
           "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"]
-# The KPI table's column widths in Khet's PDF of this plan (src/reports/pdf.cpp measures them
-# from the cells), as shares of the 16 cm text width.
-WIDTHS = [16.3, 21.5, 23.3, 11.3, 10.4, 7.1, 10.1]
+# The KPI table's column widths in points in Khet's PDF of this plan (src/reports/pdf.cpp
+# measures them from the cells), as shares of the 24.7 cm text width of a landscape page.
+WIDTHS = [82, 122, 271, 70, 46, 63, 46]
+TABLE_CM = 24.7
 
 
 def kind_of(item):
@@ -226,7 +228,7 @@ def fodt(plan, office_name, document):
         elif block[0] == "paragraph":
             p(para("Body", block[1]))
         elif block[0] == "pagebreak":
-            next_break = "Heading1Break"
+            next_break = "Heading1Wide"
         elif block[0] == "table":
             _, caption, header, rows, notes = block
             p(para("Caption", caption))
@@ -251,7 +253,7 @@ def fodt(plan, office_name, document):
 
     columns = "".join(
         f'<style:style style:name="Kpis.{c}" style:family="table-column">'
-        f'<style:table-column-properties style:column-width="{16 * w / sum(WIDTHS):.3f}cm"/>'
+        f'<style:table-column-properties style:column-width="{TABLE_CM * w / sum(WIDTHS):.3f}cm"/>'
         f"</style:style>" for c, w in enumerate(WIDTHS))
     cell = ('fo:border="0.5pt solid #000000" fo:padding-left="3pt" fo:padding-right="3pt" '
             'fo:padding-top="1pt" fo:padding-bottom="1pt"')
@@ -310,17 +312,21 @@ def fodt(plan, office_name, document):
    fo:margin-top="2.5cm" fo:margin-bottom="0.9cm" fo:margin-left="3cm" fo:margin-right="2cm"/>
   <style:footer-style><style:header-footer-properties fo:min-height="0.5cm" fo:margin-top="0.6cm"/></style:footer-style>
  </style:page-layout>
+ <style:page-layout style:name="Wide">
+  <style:page-layout-properties fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape"
+   fo:margin-top="2.5cm" fo:margin-bottom="0.9cm" fo:margin-left="3cm" fo:margin-right="2cm"/>
+  <style:footer-style><style:header-footer-properties fo:min-height="0.5cm" fo:margin-top="0.6cm"/></style:footer-style>
+ </style:page-layout>
  <style:style style:name="CoverTitleFirst" style:family="paragraph" style:parent-style-name="CoverTitle" style:master-page-name="Cover"/>
  <style:style style:name="ContentsTitlePage" style:family="paragraph" style:parent-style-name="ContentsTitle" style:master-page-name="Page"/>
  <style:style style:name="Heading1First" style:family="paragraph" style:parent-style-name="Heading1">
   <style:paragraph-properties fo:break-before="page"/></style:style>
- <style:style style:name="Heading1Break" style:family="paragraph" style:parent-style-name="Heading1">
-  <style:paragraph-properties fo:break-before="page"/></style:style>
+ <style:style style:name="Heading1Wide" style:family="paragraph" style:parent-style-name="Heading1" style:master-page-name="Wide"/>
  <style:style style:name="Kpis" style:family="table">
-  <style:table-properties style:width="16cm" table:align="left" fo:margin-top="6pt"/></style:style>
+  <style:table-properties style:width="24.7cm" table:align="left" fo:margin-top="6pt" style:may-break-between-rows="true"/></style:style>
  {columns}
  <style:style style:name="Row" style:family="table-row">
-  <style:table-row-properties fo:keep-together="always"/></style:style>
+  <style:table-row-properties fo:keep-together="auto"/></style:style>
  <style:style style:name="Head" style:family="table-cell">
   <style:table-cell-properties {cell} fo:background-color="#d9d9d9" style:vertical-align="middle"/></style:style>
  <style:style style:name="Cell" style:family="table-cell">
@@ -329,6 +335,9 @@ def fodt(plan, office_name, document):
 <office:master-styles>
  <style:master-page style:name="Cover" style:page-layout-name="Cover" style:next-style-name="Page"/>
  <style:master-page style:name="Page" style:page-layout-name="Page">
+  <style:footer><text:p text:style-name="Footer">หน้า <text:page-number text:select-page="current"/></text:p></style:footer>
+ </style:master-page>
+ <style:master-page style:name="Wide" style:page-layout-name="Wide">
   <style:footer><text:p text:style-name="Footer">หน้า <text:page-number text:select-page="current"/></text:p></style:footer>
  </style:master-page>
 </office:master-styles>

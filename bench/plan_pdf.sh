@@ -5,7 +5,7 @@
 #   bench/plan_pdf.sh                  KHET=/path/to/khet bench/plan_pdf.sh
 #
 # The plan is seed 002's (data/plans/002-9202-2562.yaml) with its six strategies, their
-# guidelines and KPIs written COPIES times (default 3: 18 strategies, 96 KPIs), made by
+# guidelines and KPIs written COPIES times (default 4: 24 strategies, 128 KPIs), made by
 # bench/plan_pdf.py, which also writes the same text in the same order as a flat ODT for
 # LibreOffice (cover, contents, headings, every item's paragraph, the KPI table as a real table
 # with the same 7 columns and rows; A4, Khet's margins, Laksaman 10.5 pt as Khet's PDF). Both
@@ -39,7 +39,7 @@ plan_pdf_install python3-yaml python3 -c 'import yaml'
 
 bench_start hyperfine soffice pdfinfo pdftotext python3
 RUNS=${RUNS:-5}
-COPIES=${COPIES:-3}
+COPIES=${COPIES:-4}
 OFFICE=9202
 YEAR=2562
 cd "$BENCH_TMP"
