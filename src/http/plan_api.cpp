@@ -221,6 +221,27 @@ Response ChangedPlan(const ApiServices& services, const Request& request, Result
     return Json(ViewJson(*view));
 }
 
+// What every change of a plan reads first: the plan's year, the year the answer is judged for
+// (`?year=`), and the JSON body with the plan's version the caller saw.
+struct PlanChange {
+    int year = 0;
+    std::optional<int> status_year;
+    JsonBody body;
+    long long version = 0;
+};
+
+Result<PlanChange> ReadPlanChange(const Request& request, const PathParams& params,
+                                  std::size_t max_body) {
+    auto year = PlanYear(params);
+    if (!year) return std::unexpected(year.error());
+    auto status_year = StatusYear(request);
+    if (!status_year) return std::unexpected(status_year.error());
+    auto body = JsonBody::Parse(request.body, max_body);
+    if (!body) return std::unexpected(body.error());
+    const long long version = body->Integer("version", true);
+    return PlanChange{*year, *status_year, std::move(*body), version};
+}
+
 Response PlanDocumentFile(const ApiServices& services, const Request& request,
                           const PathParams& params) {
     auto year = PlanYear(params);
@@ -356,67 +377,56 @@ Result<PlanEdit> EditOf(JsonBody& body) {
 }
 
 Response EditPlan(const ApiServices& services, const Request& request, const PathParams& params) {
-    auto year = PlanYear(params);
-    if (!year) return ErrorResponse(year.error());
-    auto status_year = StatusYear(request);
-    if (!status_year) return ErrorResponse(status_year.error());
-    auto body = JsonBody::Parse(request.body, 16 * 1024);
-    if (!body) return ErrorResponse(body.error());
-    const long long version = body->Integer("version", true);
-    auto edit = EditOf(*body);
-    if (auto valid = body->Finish(); !valid) return ErrorResponse(valid.error());
+    auto change = ReadPlanChange(request, params, 16 * 1024);
+    if (!change) return ErrorResponse(change.error());
+    JsonBody& body = change->body;
+    auto edit = EditOf(body);
+    if (auto valid = body.Finish(); !valid) return ErrorResponse(valid.error());
     if (!edit) return ErrorResponse(edit.error());
-    return ChangedPlan(
-        services, request,
-        services.plans.Edit(request.actor, params.at("office"), *year, *edit, version),
-        *status_year);
+    return ChangedPlan(services, request,
+                       services.plans.Edit(request.actor, params.at("office"), change->year, *edit,
+                                           change->version),
+                       change->status_year);
 }
 
 Response ReportResult(const ApiServices& services, const Request& request,
                       const PathParams& params) {
-    auto year = PlanYear(params);
-    if (!year) return ErrorResponse(year.error());
-    auto status_year = StatusYear(request);
-    if (!status_year) return ErrorResponse(status_year.error());
-    auto body = JsonBody::Parse(request.body, 16 * 1024);
-    if (!body) return ErrorResponse(body.error());
-    const long long version = body->Integer("version", true);
-    const std::string key = body->String("key", true, 80);
-    const long long row = body->Integer("row", false);
-    const long long result_year = body->Integer("fiscal_year", true);
-    const long long round = body->Integer("round", true);
-    const std::string value = body->String("value", true, 200);
-    const std::string evidence = body->String("evidence", false, 1000);
-    if (auto valid = body->Finish(); !valid) return ErrorResponse(valid.error());
+    auto change = ReadPlanChange(request, params, 16 * 1024);
+    if (!change) return ErrorResponse(change.error());
+    JsonBody& body = change->body;
+    const std::string key = body.String("key", true, 80);
+    const long long row = body.Integer("row", false);
+    const long long result_year = body.Integer("fiscal_year", true);
+    const long long round = body.Integer("round", true);
+    const std::string value = body.String("value", true, 200);
+    const std::string evidence = body.String("evidence", false, 1000);
+    if (auto valid = body.Finish(); !valid) return ErrorResponse(valid.error());
     return ChangedPlan(
         services, request,
-        services.plans.ReportResult(request.actor, params.at("office"), *year, key,
+        services.plans.ReportResult(request.actor, params.at("office"), change->year, key,
                                     static_cast<int>(row), static_cast<int>(result_year),
-                                    static_cast<int>(round), value, evidence, version),
-        *status_year);
+                                    static_cast<int>(round), value, evidence, change->version),
+        change->status_year);
 }
 
 Response ComputeResults(const ApiServices& services, const Request& request,
                         const PathParams& params) {
-    auto year = PlanYear(params);
-    if (!year) return ErrorResponse(year.error());
-    auto status_year = StatusYear(request);
-    if (!status_year) return ErrorResponse(status_year.error());
-    auto body = JsonBody::Parse(request.body, 1024);
-    if (!body) return ErrorResponse(body.error());
+    auto change = ReadPlanChange(request, params, 1024);
+    if (!change) return ErrorResponse(change.error());
+    JsonBody& body = change->body;
     ComputeRequest compute;
-    compute.expected_version = body->Integer("version", true);
-    compute.result_year = static_cast<int>(body->Integer("fiscal_year", false));
-    if (body->Contains("round")) compute.round = static_cast<int>(body->Integer("round", true));
-    compute.replace = body->Boolean("replace", false);
-    if (auto valid = body->Finish(); !valid) return ErrorResponse(valid.error());
+    compute.expected_version = change->version;
+    compute.result_year = static_cast<int>(body.Integer("fiscal_year", false));
+    if (body.Contains("round")) compute.round = static_cast<int>(body.Integer("round", true));
+    compute.replace = body.Boolean("replace", false);
+    if (auto valid = body.Finish(); !valid) return ErrorResponse(valid.error());
     if (compute.expected_version <= 0) {
         const std::string message = "version ต้องเป็นฉบับของแผนที่เห็นอยู่ (1 ขึ้นไป)";
         return ErrorResponse(
             Error{ErrorCode::kInvalidArgument, message, {{"version", message, 0, "version"}}});
     }
     auto summary =
-        services.plans.ComputeResults(request.actor, params.at("office"), *year, compute);
+        services.plans.ComputeResults(request.actor, params.at("office"), change->year, compute);
     if (!summary) return ErrorResponse(summary.error());
     nlohmann::json rounds = nlohmann::json::array();
     for (const ComputeSummary::Round& round : summary->rounds) {
@@ -436,7 +446,7 @@ Response ComputeResults(const ApiServices& services, const Request& request,
     nlohmann::json computed{{"rounds", std::move(rounds)},
                             {"skipped", summary->skipped},
                             {"written", summary->written}};
-    auto view = services.plans.ViewOf(request.actor, std::move(summary->plan), *status_year);
+    auto view = services.plans.ViewOf(request.actor, std::move(summary->plan), change->status_year);
     if (!view) return ErrorResponse(view.error());
     nlohmann::json answer = ViewJson(*view);
     answer["computed"] = std::move(computed);

@@ -376,7 +376,7 @@ Result<Plan> PlanService::ReportResult(const Actor& actor, std::string_view offi
     std::vector<FieldError> problems;
     if (!IsBuddhistEraYear(result_year)) {
         problems.push_back(
-            {"result_year", fmt::format("ปี {} ไม่ใช่ปีงบประมาณ พ.ศ.", result_year), 0, ""});
+            {"fiscal_year", fmt::format("ปี {} ไม่ใช่ปีงบประมาณ พ.ศ.", result_year), 0, ""});
     }
     if (!IsReportingRound(round)) {
         problems.push_back(
@@ -425,7 +425,7 @@ Result<ComputeSummary> PlanService::ComputeResults(const Actor& actor, std::stri
     const int year = request.result_year == 0 ? fiscal_year : request.result_year;
     if (!IsBuddhistEraYear(year)) {
         const std::string message = fmt::format("ปี {} ไม่ใช่ปีงบประมาณ พ.ศ.", year);
-        return InvalidArgument(message, {FieldError{"result_year", message, 0, ""}});
+        return InvalidArgument(message, {FieldError{"fiscal_year", message, 0, ""}});
     }
     if (request.round && !IsReportingRound(*request.round)) {
         const std::string message =
@@ -456,6 +456,8 @@ Result<ComputeSummary> PlanService::ComputeResults(const Actor& actor, std::stri
     if (!census) return std::unexpected(census.error());
 
     ComputeSummary summary;
+    // Rounds of one year mostly share a census round: each is read and counted once.
+    std::map<CensusRound, MeasureSource> sources;
     for (int round : rounds) {
         const Date end = RoundEnd(year, round);
         const auto source = std::find_if(census->begin(), census->end(), [&](const CensusRound& c) {
@@ -469,11 +471,17 @@ Result<ComputeSummary> PlanService::ComputeResults(const Actor& actor, std::stri
             summary.skipped.push_back(std::move(why));
             continue;
         }
-        auto snapshot = statistics_.Snapshot(actor, office_code, *source);
-        if (!snapshot) return std::unexpected(snapshot.error());
-        const MeasureSource measures{source->Description(), MeasuresOf(*snapshot),
-                                     FormatThaiDate(today, DateStyle::kShort)};
-        auto lines = ComputeRoundResults(*plan, year, round, measures, request.replace);
+        auto measures = sources.find(*source);
+        if (measures == sources.end()) {
+            auto snapshot = statistics_.Snapshot(actor, office_code, *source);
+            if (!snapshot) return std::unexpected(snapshot.error());
+            measures =
+                sources
+                    .emplace(*source, MeasureSource{source->Description(), MeasuresOf(*snapshot),
+                                                    FormatThaiDate(today, DateStyle::kShort)})
+                    .first;
+        }
+        auto lines = ComputeRoundResults(*plan, year, round, measures->second, request.replace);
         if (!lines) return std::unexpected(lines.error());
         for (const ComputedLine& line : *lines) summary.written = summary.written || !line.kept;
         summary.rounds.push_back({round, source->Description(), std::move(*lines)});

@@ -317,6 +317,8 @@ TEST_F(PlanApi, FormulaResultsAreComputedThroughTheApiAndSayHowTheyWereComputed)
         "/compute", {{"version", computed["version"]}, {"fiscal_year", 2650}, {"round", 3}}, 409);
     EXPECT_NE(running["error"]["message"].get<std::string>().find("ยังไม่สิ้นสุด"), std::string::npos);
     send("/compute", {{"version", computed["version"]}, {"round", 5}}, 400);
+    Json ce = send("/compute", {{"version", computed["version"]}, {"fiscal_year", 2024}}, 400);
+    EXPECT_EQ(ce["error"]["fields"][0]["field"], "fiscal_year");  // as the body names it
     // Group staff may report results but not compute them.
     const http::Response staff =
         Send("staff.9202", "POST", "/api/v1/offices/9202/plans/2562/compute", {},
