@@ -38,22 +38,22 @@ Date RoundEnd(int fiscal_year, int round) {
     return *Date::FromYmd(year, month, static_cast<int>(static_cast<unsigned>(last.day())));
 }
 
-bool HasFormulas(const Plan& plan) {
+Status RequireFormulas(const Plan& plan) {
     for (const Kpi& kpi : plan.kpis) {
-        if (!kpi.figures.formula.empty()) return true;
+        if (!kpi.figures.formula.empty()) return {};
         for (const KpiRow& row : kpi.rows) {
-            if (!row.figures.formula.empty()) return true;
+            if (!row.figures.formula.empty()) return {};
         }
     }
-    return false;
+    const std::string message =
+        fmt::format("แผนปี {} ไม่มีตัวชี้วัดที่คำนวณผลจากข้อมูลของ Khet (สูตร)", plan.fiscal_year);
+    return InvalidArgument(message, {FieldError{"formula", message, 0, ""}});
 }
 
 Result<std::vector<ComputedLine>> ComputeRoundResults(Plan& plan, int fiscal_year, int round,
                                                       const MeasureSource& source, bool replace) {
-    if (!HasFormulas(plan)) {
-        const std::string message =
-            fmt::format("แผนปี {} ไม่มีตัวชี้วัดที่คำนวณผลจากข้อมูลของ Khet (สูตร)", plan.fiscal_year);
-        return InvalidArgument(message, {FieldError{"formula", message, 0, ""}});
+    if (auto formulas = RequireFormulas(plan); !formulas) {
+        return std::unexpected(formulas.error());
     }
     std::vector<ComputedLine> lines;
     std::vector<FieldError> problems;

@@ -40,7 +40,7 @@ struct ComputedLine {
 Result<std::vector<ComputedLine>> ComputeRoundResults(Plan& plan, int fiscal_year, int round,
                                                       const MeasureSource& source, bool replace);
 
-/// Whether any KPI line of `plan` takes its result from a formula.
-bool HasFormulas(const Plan& plan);
+/// kInvalidArgument (field formula) when no KPI line of `plan` takes its result from a formula.
+Status RequireFormulas(const Plan& plan);
 
 }  // namespace khet

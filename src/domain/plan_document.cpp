@@ -144,7 +144,6 @@ Document KpiSheet(const Plan& plan, const Office& office, const std::string& exp
     const int year = plan.fiscal_year;
     document.title = fmt::format("ตัวชี้วัดและค่าเป้าหมาย ปีงบประมาณ พ.ศ. {}", year);
     document.provenance = Provenance(plan, office, exported_at);
-    document.landscape = true;
     Table table;
     table.id = "kpis";
     table.caption = document.title;

@@ -434,6 +434,9 @@ Result<ComputeSummary> PlanService::ComputeResults(const Actor& actor, std::stri
     }
     auto plan = plans_.FindPlan(office_code, fiscal_year);
     if (!plan) return std::unexpected(plan.error());
+    if (auto formulas = RequireFormulas(*plan); !formulas) {  // before the census is read
+        return std::unexpected(formulas.error());
+    }
     const Date today = Date::Today();
     std::vector<int> rounds;
     for (int round : kReportingRounds) {
