@@ -4,23 +4,10 @@
 #include <cstdint>
 #include <variant>
 
+#include "base/utf8.hpp"
+
 namespace khet::reports::internal {
 namespace {
-
-// Decodes one code point of valid UTF-8 starting at `i` and moves `i` past it.
-char32_t NextCodePoint(std::string_view text, size_t& i) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    int length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t code = length == 1   ? lead
-                    : length == 2 ? lead & 0x1F
-                    : length == 3 ? lead & 0x0F
-                                  : lead & 0x07;
-    for (int k = 1; k < length && i + k < text.size(); ++k) {
-        code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    }
-    i += length;
-    return code;
-}
 
 bool IsThaiMark(char32_t code) {
     return code == 0x0E31 || (code >= 0x0E34 && code <= 0x0E3A) ||
@@ -99,34 +86,6 @@ Status CheckDocument(const Document& document) {
     return checker.Done();
 }
 
-bool IsValidUtf8(std::string_view text) {
-    size_t i = 0;
-    while (i < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        int length;
-        char32_t minimum;
-        if (lead < 0x80) {
-            ++i;
-            continue;
-        } else if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2, minimum = 0x80;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3, minimum = 0x800;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4, minimum = 0x10000;
-        } else {
-            return false;
-        }
-        if (i + length > text.size()) return false;
-        for (int k = 1; k < length; ++k) {
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
-        }
-        const char32_t code = NextCodePoint(text, i);
-        if (code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
-    }
-    return true;
-}
-
 bool IsNumeric(CellKind kind) { return kind != CellKind::kText; }
 
 std::string PlainText(const Cell& cell) {
@@ -158,7 +117,7 @@ int DisplayWidth(std::string_view text) {
     int width = 0;
     size_t i = 0;
     while (i < text.size()) {
-        if (!IsThaiMark(NextCodePoint(text, i))) ++width;
+        if (!IsThaiMark(DecodeUtf8(text, i))) ++width;
     }
     return width;
 }

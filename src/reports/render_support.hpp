@@ -13,8 +13,6 @@ namespace khet::reports::internal {
 /// file: valid UTF-8 in every text, finite numbers, rows exactly as wide as their table.
 Status CheckDocument(const Document& document);
 
-bool IsValidUtf8(std::string_view text);
-
 bool IsNumeric(CellKind kind);
 
 /// A cell as CSV writes it: numbers without grouping so spreadsheets read them as numbers

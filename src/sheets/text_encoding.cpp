@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 
+#include "base/utf8.hpp"
 #include "sheets/sheet_error.hpp"
 
 namespace khet::sheets {
@@ -21,25 +22,6 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::string_view kUtf16LeBom = "\xFF\xFE";
 constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
 constexpr std::size_t kValid = static_cast<std::size_t>(-1);
-
-char* WriteUtf8(char32_t code_point, char* at) {
-    if (code_point < 0x80) {
-        *at++ = static_cast<char>(code_point);
-    } else if (code_point < 0x800) {
-        *at++ = static_cast<char>(0xC0 | (code_point >> 6));
-        *at++ = static_cast<char>(0x80 | (code_point & 0x3F));
-    } else if (code_point < 0x10000) {
-        *at++ = static_cast<char>(0xE0 | (code_point >> 12));
-        *at++ = static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-        *at++ = static_cast<char>(0x80 | (code_point & 0x3F));
-    } else {
-        *at++ = static_cast<char>(0xF0 | (code_point >> 18));
-        *at++ = static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-        *at++ = static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-        *at++ = static_cast<char>(0x80 | (code_point & 0x3F));
-    }
-    return at;
-}
 
 /// Appends UTF-16 code units as UTF-8; returns the index of an unpaired surrogate, or kValid.
 std::size_t AppendUtf16(std::u16string_view units, std::string& out) {
@@ -169,54 +151,6 @@ Result<Utf8Text> DecodeWindows874(std::string_view bytes, std::string_view sourc
 }
 
 }  // namespace
-
-void AppendUtf8(char32_t code_point, std::string& out) {
-    char buffer[4];
-    out.append(buffer, WriteUtf8(code_point, buffer));
-}
-
-std::size_t FindInvalidUtf8(std::string_view bytes) {
-    const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
-    const std::size_t size = bytes.size();
-    std::size_t i = 0;
-    while (i < size) {
-        if (i + 8 <= size) {
-            std::uint64_t word;
-            std::memcpy(&word, data + i, sizeof word);
-            if ((word & 0x8080808080808080ULL) == 0) {
-                i += 8;
-                continue;
-            }
-        }
-        const unsigned char lead = data[i];
-        if (lead < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t length;
-        unsigned char low = 0x80;   // range of the second byte, narrowed where overlongs,
-        unsigned char high = 0xBF;  // surrogates or code points past U+10FFFF would start
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-            if (lead == 0xE0) low = 0xA0;
-            if (lead == 0xED) high = 0x9F;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-            if (lead == 0xF0) low = 0x90;
-            if (lead == 0xF4) high = 0x8F;
-        } else {
-            return i;
-        }
-        if (i + length > size || data[i + 1] < low || data[i + 1] > high) return i;
-        for (std::size_t k = 2; k < length; ++k) {
-            if ((data[i + k] & 0xC0) != 0x80) return i;
-        }
-        i += length;
-    }
-    return size;
-}
 
 Result<Utf8Text> DecodeText(std::string_view bytes, std::string_view source) {
     Result<Utf8Text> text;

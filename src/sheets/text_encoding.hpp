@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "base/error.hpp"
+#include "base/utf8.hpp"
 
 namespace khet::sheets {
 
@@ -38,13 +39,6 @@ inline constexpr std::string_view kWindows874Note = "แปลงจาก Windo
 /// plain "CSV"); kInvalidArgument naming the row of the first byte that fits none of them, or of
 /// a NUL byte (not a text file).
 Result<Utf8Text> DecodeText(std::string_view bytes, std::string_view source);
-
-/// Offset of the first byte that does not belong to well-formed UTF-8 (no overlongs, surrogates
-/// or code points above U+10FFFF), or bytes.size() when all of it is.
-std::size_t FindInvalidUtf8(std::string_view bytes);
-
-/// Appends one Unicode scalar value as UTF-8.
-void AppendUtf8(char32_t code_point, std::string& out);
 
 /// `cell` without surrounding ASCII white space, no-break spaces (U+00A0) and zero-width spaces
 /// (U+200B, U+FEFF): Thai text pasted from Word or the web brings them in and they never matter.

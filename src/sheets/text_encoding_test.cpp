@@ -9,21 +9,6 @@
 namespace khet::sheets {
 namespace {
 
-TEST(FindInvalidUtf8, AcceptsAsciiAndThai) {
-    const std::string text = "school_code,ชื่อโรงเรียน,ป.1\r\n1024070046,บ้านหนองบัว,12\n";
-    EXPECT_EQ(FindInvalidUtf8(text), text.size());
-    EXPECT_EQ(FindInvalidUtf8(""), 0u);
-    EXPECT_EQ(FindInvalidUtf8("\xF0\x9F\x98\x80"), 4u);  // an emoji, four bytes
-}
-
-TEST(FindInvalidUtf8, PointsAtOverlongsSurrogatesAndCutSequences) {
-    EXPECT_EQ(FindInvalidUtf8("ab\xC0\x80"), 2u);            // overlong NUL
-    EXPECT_EQ(FindInvalidUtf8("abc\xED\xA0\x80"), 3u);       // a UTF-16 surrogate
-    EXPECT_EQ(FindInvalidUtf8("\xF4\x90\x80\x80"), 0u);      // past U+10FFFF
-    EXPECT_EQ(FindInvalidUtf8("ชาย\xE0\xB8"), 9u);           // cut at the end
-    EXPECT_EQ(FindInvalidUtf8("12345678\xAA\xD2\xC2"), 8u);  // TIS-620 after a fast-path word
-}
-
 TEST(DecodeText, LeavesUtf8AsItIsWithoutCopying) {
     const std::string bytes = "a,b\n";
     auto text = DecodeText(bytes, "x.csv");
