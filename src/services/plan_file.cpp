@@ -1,12 +1,16 @@
 #include "services/plan_file.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <charconv>
 #include <map>
 #include <set>
+#include <sstream>
+
+#include "thai/text_hygiene.hpp"
 
 namespace khet {
 namespace {
@@ -51,6 +55,89 @@ std::string ScalarText(const YAML::Node& node) {
     return node.IsScalar() ? node.Scalar() : std::string();
 }
 
+// A scalar as Khet stores text (thai/text_hygiene.hpp): a double-quoted YAML string can spell
+// any code point ("\uFFFF", "\0"), so each value is cleaned, not only the file's bytes. "" and
+// a problem on the scalar's line when it cannot be stored.
+std::string CleanScalar(const YAML::Node& node, std::string_view key, Problems& problems) {
+    auto clean = CleanText(node.Scalar(), TextShape::kLines);
+    if (!clean) {
+        problems.Add(node, key, fmt::format("{}: {}", key, clean.error().message));
+        return "";
+    }
+    return std::move(*clean);
+}
+
+// The limits of a plan file's shape, far above any real plan (seed 002: depth 14, 3,100 nodes).
+constexpr int kMaxDepth = 64;
+constexpr std::size_t kMaxNodes = 200'000;
+
+// yaml-cpp builds a graph in which an alias is the node it names: a node naming itself is a
+// cycle that a walk over the tree follows until the stack overflows, and aliases of aliases
+// multiply what a walk visits (16 levels of a 1.2 KB file took 1.25 GB). Plan files have no use
+// for aliases, so the parser's events are checked for them, and for depth and size, before any
+// node is built.
+class ShapeCheck final : public YAML::EventHandler {
+  public:
+    struct Refused {
+        YAML::Mark mark;
+        std::string message;
+    };
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { Count(mark); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        throw Refused{mark,
+                      "ไฟล์แผนใช้การอ้างถึงของ YAML (*ชื่อ หรือ <<: *ชื่อ) ไม่ได้: "
+                      "เขียนรายการนั้นเต็มทุกครั้งที่ใช้"};
+    }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  const std::string&) override {
+        Count(mark);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        Open(mark);
+    }
+    void OnSequenceEnd() override { --depth_; }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {
+        Open(mark);
+    }
+    void OnMapEnd() override { --depth_; }
+
+  private:
+    void Count(const YAML::Mark& mark) {
+        if (++nodes_ > kMaxNodes) {
+            throw Refused{mark, fmt::format("ไฟล์มีค่าเกิน {} ค่า: แบ่งเป็นหลายไฟล์", kMaxNodes)};
+        }
+    }
+    void Open(const YAML::Mark& mark) {
+        Count(mark);
+        if (++depth_ > kMaxDepth) {
+            throw Refused{mark, fmt::format("รายการซ้อนกันลึกเกิน {} ชั้น", kMaxDepth)};
+        }
+    }
+
+    int depth_ = 0;
+    std::size_t nodes_ = 0;
+};
+
+// Runs ShapeCheck over every document of `text`; false (with the problem added) when refused.
+bool CheckShape(const std::string& text, Problems& problems) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    ShapeCheck check;
+    try {
+        while (parser.HandleNextDocument(check)) {
+        }
+    } catch (const ShapeCheck::Refused& refused) {
+        problems.Add(refused.mark.line + 1, "", refused.message);
+        return false;
+    }
+    return true;
+}
+
 // The keys of `map` outside `known`, each reported.
 void RefuseUnknownKeys(const YAML::Node& map, std::initializer_list<std::string_view> known,
                        std::string_view what, Problems& problems) {
@@ -78,7 +165,11 @@ std::string TextAt(const YAML::Node& map, std::string_view key, bool required,
         problems.Add(node, key, fmt::format("{} ของ{}ต้องเป็นข้อความ", key, what));
         return "";
     }
-    return node.Scalar();
+    std::string text = CleanScalar(node, key, problems);
+    if (required && text.empty() && !node.Scalar().empty()) {
+        problems.Add(node, key, fmt::format("{}ต้องมี {} (ข้อความที่มีแต่ช่องว่างใช้ไม่ได้)", what, key));
+    }
+    return text;
 }
 
 std::optional<int> IntOf(std::string_view text) {
@@ -97,11 +188,12 @@ std::vector<std::string> TextList(const YAML::Node& node, std::string_view key,
         return texts;
     }
     for (const auto& element : node) {
-        if (!element.IsScalar() || element.Scalar().empty()) {
+        std::string text = element.IsScalar() ? CleanScalar(element, key, problems) : "";
+        if (text.empty()) {
             problems.Add(element, key, fmt::format("รายการใน {} ต้องเป็นข้อความ", key));
             continue;
         }
-        texts.push_back(element.Scalar());
+        texts.push_back(std::move(text));
     }
     return texts;
 }
@@ -163,11 +255,10 @@ void ReadItems(const YAML::Node& list, std::size_t parent, std::vector<ReadItem>
             }
             item.kind = *kind;
             item.line = Problems::LineOf(entry.first);
-            if (!entry.second.IsScalar() || entry.second.Scalar().empty()) {
+            if (entry.second.IsScalar()) item.text = CleanScalar(entry.second, key, problems);
+            if (item.text.empty()) {
                 problems.Add(entry.second, key,
                              fmt::format("{} ต้องมีข้อความ", PlanItemKindLabel(*kind)));
-            } else {
-                item.text = entry.second.Scalar();
             }
         }
         for (const auto& [key_node, kind_message] : unknown) {
@@ -208,7 +299,7 @@ void ReadItems(const YAML::Node& list, std::size_t parent, std::vector<ReadItem>
         item.id = TextAt(node, "id", false, "รายการ", problems);
         if (const YAML::Node serves = node["serves"]; serves) {
             if (serves.IsScalar()) {
-                item.serves.push_back(serves.Scalar());
+                item.serves.push_back(CleanScalar(serves, "serves", problems));
                 item.serves_lines.push_back(Problems::LineOf(serves));
             } else {
                 for (const std::string& link : TextList(serves, "serves", problems)) {
@@ -232,7 +323,7 @@ std::optional<KpiValue> ValueOf(const YAML::Node& node, const Kpi& kpi, std::str
         problems.Add(node, key, fmt::format("ค่าใน {} ต้องเป็นค่าเดียว เช่น 91.97 หรือ \"-\"", key));
         return std::nullopt;
     }
-    auto value = ParseKpiValue(node.Scalar(), kpi.unit, kpi.Levels());
+    auto value = ParseKpiValue(CleanScalar(node, key, problems), kpi.unit, kpi.Levels());
     if (!value) {
         problems.Add(node, key, value.error().message);
         return std::nullopt;
@@ -667,7 +758,9 @@ Result<PlanFile> ReadPlanFile(std::string_view name, std::string_view text) {
         return InvalidArgument(message, {FieldError{std::string(name), message, 0, ""}});
     }
     try {
-        const YAML::Node root = YAML::Load(std::string(text));
+        const std::string owned(text);
+        if (!CheckShape(owned, problems)) return std::move(problems).Fail();
+        const YAML::Node root = YAML::Load(owned);
         if (!root.IsMap()) {
             problems.Add(root, "format", "ไฟล์ต้องขึ้นต้นด้วย format: khet-plan/1 หรือ khet-framework/1");
             return std::move(problems).Fail();

@@ -1,5 +1,6 @@
 #include "services/plan_file.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -181,6 +182,57 @@ TEST(PlanFile, ReportsEveryProblemOfAFileAtOnce) {
     EXPECT_EQ(file.error().fields[0].row, 7);
     EXPECT_EQ(file.error().fields[1].row, 10);
     EXPECT_NE(file.error().message.find("ข้อผิดพลาด 2 แห่ง"), std::string::npos);
+}
+
+// Hostile files (docs/SECURITY.md, probes 1, 2 and 8): each is refused with its line, quickly,
+// and holds no memory to speak of.
+TEST(PlanFile, RefusesAnAliasThatNamesItselfInsteadOfCrashing) {
+    const auto [line, message] =
+        FirstProblem(std::string(kHead) + "  &r [ {strategy: x, items: *r} ]\n");
+    EXPECT_EQ(line, 7);
+    EXPECT_NE(message.find("การอ้างถึงของ YAML"), std::string::npos) << message;
+}
+
+TEST(PlanFile, RefusesAnAliasBombBeforeExpandingIt) {
+    // Each strategy lists the previous one twice: 2^30 items if the aliases were walked.
+    std::string text = std::string(kHead.substr(0, kHead.size() - 7)) + "a0: &a0 {strategy: x}\n";
+    for (int level = 1; level <= 30; ++level) {
+        text += fmt::format("a{}: &a{} {{strategy: x, items: [*a{}, *a{}]}}\n", level, level,
+                            level - 1, level - 1);
+    }
+    text += "items: [*a30]\n";
+    const auto [line, message] = FirstProblem(text);
+    EXPECT_EQ(line, 7);  // a1, the first alias
+    EXPECT_NE(message.find("การอ้างถึงของ YAML"), std::string::npos) << message;
+}
+
+TEST(PlanFile, RefusesNestingDeeperThanAnyPlan) {
+    const std::string deep =
+        std::string(kHead) + "  - " + std::string(100000, '[') + std::string(100000, ']') + "\n";
+    const auto [line, message] = FirstProblem(deep);
+    EXPECT_EQ(line, 7);
+    EXPECT_NE(message.find("ลึกเกิน 64 ชั้น"), std::string::npos) << message;
+}
+
+TEST(PlanFile, RefusesTextThatCannotBeStoredNamingTheLine) {
+    const auto invalid = FirstProblem(std::string(kHead) + "  - strategy: ก\xC3\x28ข\n");
+    EXPECT_EQ(invalid.first, 7);
+    EXPECT_NE(invalid.second.find("ไม่ใช่ตัวอักษร UTF-8"), std::string::npos) << invalid.second;
+    const auto noncharacter = FirstProblem(std::string(kHead) + "  - strategy: \"ก\\uFFFF\"\n");
+    EXPECT_EQ(noncharacter.first, 7);
+    EXPECT_NE(noncharacter.second.find("U+FFFF"), std::string::npos) << noncharacter.second;
+    const auto control = FirstProblem(std::string(kHead) + "  - strategy: \"ก\\0ข\"\n");
+    EXPECT_NE(control.second.find("U+0000"), std::string::npos) << control.second;
+    const auto blank = FirstProblem(std::string(kHead) + "  - strategy: \"\\u200B\\u00A0\"\n");
+    EXPECT_EQ(blank.first, 7);
+    EXPECT_NE(blank.second.find("ต้องมีข้อความ"), std::string::npos) << blank.second;
+}
+
+TEST(PlanFile, StoresThaiInItsNormalForm) {
+    auto file = ReadPlanFile(
+        "p.yaml", std::string(kHead) + "  - strategy: \"\\u200Bน\u0E49\u0E4D\u0E32ใจ \"\n");
+    ASSERT_TRUE(file) << Describe(file.error());
+    EXPECT_EQ(file->plan->tree.items.at(0).text, "น้ำใจ");
 }
 
 TEST(PlanFile, ReadsAFramework) {
