@@ -6,16 +6,13 @@
 
 #include "base/json_text.hpp"
 #include "base/text.hpp"
+#include "thai/text_hygiene.hpp"
 
 namespace khet {
 namespace {
 
 bool AllDigits(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool Blank(std::string_view text) {
-    return text.find_first_not_of(" \t") == std::string_view::npos;
 }
 
 }  // namespace
@@ -35,13 +32,18 @@ Status ValidateSchoolEdit(const School& school) {
     std::vector<FieldError> fields;
     auto check = [&](std::string_view field, std::string_view value, std::size_t max, bool required,
                      std::string_view what) {
-        if (required && Blank(value)) {
+        if (required && IsBlank(value)) {
             fields.push_back({std::string(field), fmt::format("ต้องระบุ{}", what), 0, ""});
         } else if (CodePoints(value) > max) {
             fields.push_back(
                 {std::string(field), fmt::format("{}ยาวเกิน {} ตัวอักษร", what, max), 0, ""});
-        } else if (value.find_first_of("\r\n") != std::string_view::npos) {
-            fields.push_back({std::string(field), fmt::format("{}ต้องอยู่ในบรรทัดเดียว", what), 0, ""});
+        } else if (!IsCleanText(value)) {
+            // Every entry cleans what it takes (thai/text_hygiene.hpp); this is the last guard.
+            auto clean = CleanText(value);
+            fields.push_back({std::string(field),
+                              clean ? fmt::format("{}ต้องอยู่ในบรรทัดเดียว ไม่มีช่องว่างหัวท้าย", what)
+                                    : fmt::format("{}{}", what, clean.error().message),
+                              0, ""});
         }
     };
     check("name", school.name, 200, true, "ชื่อโรงเรียน");

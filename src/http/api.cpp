@@ -223,7 +223,7 @@ Response SignIn(const ApiServices& services, const Request& request) {
     auto body = JsonBody::Parse(request.body, 8 * 1024);
     if (!body) return ErrorResponse(body.error());
     const std::string login = body->String("login", true, 100);
-    const std::string password = body->String("password", true, 1000);
+    const std::string password = body->Password("password", 1000);
     if (auto valid = body->Finish(); !valid) return ErrorResponse(valid.error());
     const auto agent = request.headers.find("user-agent");
     auto signed_in = services.sessions.SignIn(
@@ -250,8 +250,8 @@ Response SignOut(const ApiServices& services, const Request& request) {
 Response ChangePassword(const ApiServices& services, const Request& request) {
     auto body = JsonBody::Parse(request.body, 8 * 1024);
     if (!body) return ErrorResponse(body.error());
-    const std::string current = body->String("current_password", true, 1000);
-    const std::string wanted = body->String("new_password", true, 1000);
+    const std::string current = body->Password("current_password", 1000);
+    const std::string wanted = body->Password("new_password", 1000);
     if (auto valid = body->Finish(); !valid) return ErrorResponse(valid.error());
     auto user = services.accounts.ChangeOwnPassword(request.actor, current, wanted);
     if (!user) return ErrorResponse(user.error());

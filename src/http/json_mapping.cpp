@@ -223,20 +223,40 @@ const nlohmann::json* JsonBody::Find(const std::string& name, bool required) {
     return &*found;
 }
 
-std::string JsonBody::String(const std::string& name, bool required, std::size_t max_chars) {
+std::string JsonBody::String(const std::string& name, bool required, std::size_t max_chars,
+                             TextShape shape) {
     const nlohmann::json* value = Find(name, required);
     if (value == nullptr) return "";
     if (!value->is_string()) {
         errors_.push_back({name, fmt::format("{} ต้องเป็นข้อความ", name), 0, ""});
         return "";
     }
+    auto text = CleanText(value->get_ref<const std::string&>(), shape);
+    if (!text) {
+        errors_.push_back({name, fmt::format("{}: {}", name, text.error().message), 0, ""});
+        return "";
+    }
+    if (CodePoints(*text) > max_chars) {
+        errors_.push_back({name, fmt::format("{} ยาวเกิน {} ตัวอักษร", name, max_chars), 0, ""});
+        return "";
+    }
+    if (required && text->empty()) {
+        errors_.push_back({name, fmt::format("ต้องระบุ {}", name), 0, ""});
+    }
+    return std::move(*text);
+}
+
+std::string JsonBody::Password(const std::string& name, std::size_t max_chars) {
+    const nlohmann::json* value = Find(name, true);
+    if (value == nullptr) return "";
+    if (!value->is_string() || value->get_ref<const std::string&>().empty()) {
+        errors_.push_back({name, fmt::format("ต้องระบุ {}", name), 0, ""});
+        return "";
+    }
     std::string text = value->get<std::string>();
     if (CodePoints(text) > max_chars) {
         errors_.push_back({name, fmt::format("{} ยาวเกิน {} ตัวอักษร", name, max_chars), 0, ""});
         return "";
-    }
-    if (required && text.find_first_not_of(" \t") == std::string::npos) {
-        errors_.push_back({name, fmt::format("ต้องระบุ {}", name), 0, ""});
     }
     return text;
 }
@@ -275,11 +295,13 @@ std::vector<std::string> JsonBody::Strings(const std::string& name, bool require
     std::vector<std::string> texts;
     for (const nlohmann::json& item : *value) {
         if (!item.is_string()) return fail(fmt::format("{} ต้องเป็นรายการข้อความ [\"…\"]", name));
-        std::string text = item.get<std::string>();
-        if (CodePoints(text) > max_chars) {
+        auto text = CleanText(item.get_ref<const std::string&>());
+        if (!text) return fail(fmt::format("{}: {}", name, text.error().message));
+        if (CodePoints(*text) > max_chars) {
             return fail(fmt::format("{} มีข้อความยาวเกิน {} ตัวอักษร", name, max_chars));
         }
-        texts.push_back(std::move(text));
+        if (text->empty()) return fail(fmt::format("{} มีข้อความว่าง", name));
+        texts.push_back(std::move(*text));
     }
     return texts;
 }

@@ -13,6 +13,7 @@
 #include "services/imports.hpp"
 #include "services/sessions.hpp"
 #include "services/statistics_service.hpp"
+#include "thai/text_hygiene.hpp"
 
 namespace khet::http {
 
@@ -46,12 +47,17 @@ class JsonBody {
     /// `max_bytes`).
     static Result<JsonBody> Parse(std::string_view text, std::size_t max_bytes = 64 * 1024);
 
-    /// A string of at most `max_chars` code points; "" when absent and not required.
-    std::string String(const std::string& name, bool required, std::size_t max_chars = 300);
+    /// A text as Khet stores it (CleanText, of `shape`), of at most `max_chars` code points; ""
+    /// when absent and not required. A required text that is blank is refused.
+    std::string String(const std::string& name, bool required, std::size_t max_chars = 300,
+                       TextShape shape = TextShape::kLine);
+    /// A required password as typed: compared byte for byte, so never trimmed nor normalised.
+    std::string Password(const std::string& name, std::size_t max_chars);
     /// An integer; 0 when absent and not required.
     long long Integer(const std::string& name, bool required);
     bool Boolean(const std::string& name, bool required, bool fallback = false);
-    /// An array of at most `max_items` strings of at most `max_chars` code points each.
+    /// An array of at most `max_items` texts (one-line, not blank, as String cleans them) of at
+    /// most `max_chars` code points each.
     std::vector<std::string> Strings(const std::string& name, bool required, std::size_t max_items,
                                      std::size_t max_chars = 300);
     /// Whether the body has the field (and it is not null).

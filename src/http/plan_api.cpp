@@ -317,14 +317,15 @@ Result<PlanEdit> EditOf(JsonBody& body) {
         return value < 0 ? static_cast<std::size_t>(-1) : static_cast<std::size_t>(value);
     };
     if (name == "text")
-        return EditItemText{body.String("key", true, 80), body.String("text", true, 4000)};
+        return EditItemText{body.String("key", true, 80),
+                            body.String("text", true, 4000, TextShape::kLines)};
     if (name == "move") return MoveItem{body.String("key", true, 80), index("index", true)};
     if (name == "remove") return RemoveItem{body.String("key", true, 80)};
     if (name == "add") {
         AddItem add;
         add.parent = body.String("parent", false, 80);
         const std::string kind = body.String("kind", true, 40);
-        add.text = body.String("text", true, 4000);
+        add.text = body.String("text", true, 4000, TextShape::kLines);
         if (body.Contains("index")) add.index = index("index", true);
         if (kind.empty()) return add;  // Finish reports the missing kind
         auto parsed = ParsePlanItemKind(kind);
@@ -338,7 +339,7 @@ Result<PlanEdit> EditOf(JsonBody& body) {
         const std::string unit = body.String("unit", true, 40);
         const std::string polarity = body.String("polarity", true, 40);
         edit.groups = body.Strings("groups", false, 20, 100);
-        edit.evidence = body.String("evidence", false, 1000);
+        edit.evidence = body.String("evidence", false, 1000, TextShape::kLines);
         if (unit.empty() || polarity.empty()) return edit;
         auto parsed_unit = ParseKpiUnit(unit);
         if (!parsed_unit) return refuse("unit", parsed_unit.error().message);
@@ -399,7 +400,7 @@ Response ReportResult(const ApiServices& services, const Request& request,
     const long long result_year = body.Integer("fiscal_year", true);
     const long long round = body.Integer("round", true);
     const std::string value = body.String("value", true, 200);
-    const std::string evidence = body.String("evidence", false, 1000);
+    const std::string evidence = body.String("evidence", false, 1000, TextShape::kLines);
     if (auto valid = body.Finish(); !valid) return ErrorResponse(valid.error());
     return ChangedPlan(
         services, request,

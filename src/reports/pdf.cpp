@@ -676,7 +676,9 @@ Result<RenderedPdf> RenderPass(const Document& document, const PdfOptions& optio
 
 }  // namespace
 
-Result<std::string> RenderPdf(const Document& document, const PdfOptions& options) {
+Result<std::string> RenderPdf(const Document& as_stored, const PdfOptions& options) {
+    std::optional<Document> copy;
+    const Document& document = internal::Printable(as_stored, copy);
     if (auto checked = internal::CheckDocument(document); !checked) {
         return std::unexpected(checked.error());
     }

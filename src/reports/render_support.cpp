@@ -2,9 +2,11 @@
 
 #include <cmath>
 #include <cstdint>
+#include <type_traits>
 #include <variant>
 
 #include "base/utf8.hpp"
+#include "thai/text_hygiene.hpp"
 
 namespace khet::reports::internal {
 namespace {
@@ -14,20 +16,39 @@ bool IsThaiMark(char32_t code) {
            (code >= 0x0E47 && code <= 0x0E4E);
 }
 
+// Calls `visit` on every text of `document` (const or not).
+template <typename AnyDocument, typename Visit>
+void ForEachText(AnyDocument& document, Visit visit) {
+    visit(document.title);
+    for (auto& line : document.provenance) visit(line);
+    for (auto& block : document.blocks) {
+        std::visit(
+            [&](auto& part) {
+                using Part = std::remove_cvref_t<decltype(part)>;
+                if constexpr (std::is_same_v<Part, Heading> || std::is_same_v<Part, Paragraph>) {
+                    visit(part.text);
+                } else if constexpr (std::is_same_v<Part, Contents>) {
+                    visit(part.title);
+                } else if constexpr (std::is_same_v<Part, khet::Table>) {
+                    visit(part.id);
+                    visit(part.caption);
+                    for (auto& column : part.columns) {
+                        visit(column.key);
+                        visit(column.header);
+                    }
+                    for (auto& row : part.rows) {
+                        for (auto& cell : row.cells) visit(cell.text);
+                    }
+                    for (auto& note : part.notes) visit(note);
+                }
+            },
+            block);
+    }
+}
+
 class Checker {
   public:
-    void Text(const std::string& text, const std::string& field) {
-        if (!IsValidUtf8(text)) Add(field, "ข้อความไม่ใช่ UTF-8 ที่ถูกต้อง (text is not valid UTF-8)");
-    }
-
     void Table(const khet::Table& table, const std::string& at) {
-        Text(table.id, at + ".id");
-        Text(table.caption, at + ".caption");
-        for (size_t c = 0; c < table.columns.size(); ++c) {
-            const std::string column = at + ".columns[" + std::to_string(c) + "]";
-            Text(table.columns[c].key, column + ".key");
-            Text(table.columns[c].header, column + ".header");
-        }
         for (size_t r = 0; r < table.rows.size(); ++r) {
             const std::string row = at + ".rows[" + std::to_string(r) + "]";
             const auto& cells = table.rows[r].cells;
@@ -38,14 +59,10 @@ class Checker {
             }
             for (size_t c = 0; c < cells.size(); ++c) {
                 const std::string cell = row + ".cells[" + std::to_string(c) + "]";
-                Text(cells[c].text, cell + ".text");
                 if (cells[c].value && !std::isfinite(*cells[c].value)) {
                     Add(cell + ".value", "ตัวเลขไม่ใช่จำนวนจริงที่จำกัด (value is not finite)");
                 }
             }
-        }
-        for (size_t n = 0; n < table.notes.size(); ++n) {
-            Text(table.notes[n], at + ".notes[" + std::to_string(n) + "]");
         }
     }
 
@@ -66,24 +83,24 @@ class Checker {
 
 Status CheckDocument(const Document& document) {
     Checker checker;
-    checker.Text(document.title, "title");
-    for (size_t i = 0; i < document.provenance.size(); ++i) {
-        checker.Text(document.provenance[i], "provenance[" + std::to_string(i) + "]");
-    }
     for (size_t b = 0; b < document.blocks.size(); ++b) {
-        const std::string at = "blocks[" + std::to_string(b) + "]";
-        const Block& block = document.blocks[b];
-        if (const auto* heading = std::get_if<Heading>(&block)) {
-            checker.Text(heading->text, at + ".text");
-        } else if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
-            checker.Text(paragraph->text, at + ".text");
-        } else if (const auto* contents = std::get_if<Contents>(&block)) {
-            checker.Text(contents->title, at + ".title");
-        } else if (const auto* table = std::get_if<khet::Table>(&block)) {
-            checker.Table(*table, at);
+        if (const auto* table = std::get_if<khet::Table>(&document.blocks[b])) {
+            checker.Table(*table, "blocks[" + std::to_string(b) + "]");
         }
     }
     return checker.Done();
+}
+
+const Document& Printable(const Document& document, std::optional<Document>& copy) {
+    bool printable = true;
+    ForEachText(document,
+                [&](const std::string& text) { printable = printable && IsPrintableText(text); });
+    if (printable) return document;
+    copy = document;
+    ForEachText(*copy, [](std::string& text) {
+        if (!IsPrintableText(text)) text = PrintableText(text);
+    });
+    return *copy;
 }
 
 bool IsNumeric(CellKind kind) { return kind != CellKind::kText; }

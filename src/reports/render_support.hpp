@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -10,8 +11,13 @@
 namespace khet::reports::internal {
 
 /// Checks what every renderer relies on, so none meets a malformed document half-way through a
-/// file: valid UTF-8 in every text, finite numbers, rows exactly as wide as their table.
+/// file: finite numbers, rows exactly as wide as their table.
 Status CheckDocument(const Document& document);
+
+/// `document` with every text as any file can carry it (PrintableText): a value stored before
+/// the input hygiene existed, or by another program, never makes a document fail for good.
+/// `document` itself when all of it is printable, else a copy kept in `copy`.
+const Document& Printable(const Document& document, std::optional<Document>& copy);
 
 bool IsNumeric(CellKind kind);
 

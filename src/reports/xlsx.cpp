@@ -280,7 +280,9 @@ class TempFile {
 
 }  // namespace
 
-Result<std::string> RenderXlsx(const Document& document) {
+Result<std::string> RenderXlsx(const Document& as_stored) {
+    std::optional<Document> copy;
+    const Document& document = internal::Printable(as_stored, copy);
     if (auto checked = internal::CheckDocument(document); !checked) {
         return std::unexpected(checked.error());
     }

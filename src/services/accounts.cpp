@@ -6,6 +6,7 @@
 
 #include "base/json_text.hpp"
 #include "base/text.hpp"
+#include "thai/text_hygiene.hpp"
 
 namespace khet {
 namespace {
@@ -97,9 +98,12 @@ Result<NewAccount> AccountService::AddAccount(const Actor& actor, std::string_vi
     std::vector<FieldError> fields;
     auto normal = NormalizeLogin(login);
     if (!normal) fields.push_back({"login", normal.error().message, 0, ""});
-    if (display_name.find_first_not_of(" \t") == std::string_view::npos) {
+    auto name = CleanText(display_name);
+    if (!name) {
+        fields.push_back({"display_name", name.error().message, 0, ""});
+    } else if (name->empty()) {
         fields.push_back({"display_name", "ต้องระบุชื่อที่แสดงของผู้ใช้", 0, ""});
-    } else if (CodePoints(display_name) > kMaxDisplayName) {
+    } else if (CodePoints(*name) > kMaxDisplayName) {
         fields.push_back(
             {"display_name", fmt::format("ชื่อที่แสดงยาวเกิน {} ตัวอักษร", kMaxDisplayName), 0, ""});
     }
@@ -129,7 +133,7 @@ Result<NewAccount> AccountService::AddAccount(const Actor& actor, std::string_vi
 
     NewAccount account;
     account.user.login = *normal;
-    account.user.display_name = std::string(display_name);
+    account.user.display_name = std::move(*name);
     account.user.must_change_password = !password.has_value();
     account.user.demo = demo;
     account.user.grants = {grant};

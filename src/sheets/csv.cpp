@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "sheets/sheet.hpp"
 #include "sheets/sheet_error.hpp"
 #include "sheets/text_encoding.hpp"
+#include "thai/text_hygiene.hpp"
 
 namespace khet::sheets {
 namespace {
@@ -45,11 +47,15 @@ class CsvParser {
             cells.reserve(width);
             bool has_content = false;
             for (;;) {
+                std::optional<std::string> quoted;
                 if (StartsQuoted()) {
-                    if (!ReadQuoted(cells)) return UnterminatedQuote(row, cells.size());
-                } else {
-                    cells.emplace_back(TrimCell(ScanToCellEnd()));
+                    quoted = ReadQuoted();
+                    if (!quoted) return UnterminatedQuote(row, cells.size());
                 }
+                auto cell =
+                    Cell(quoted ? std::string_view(*quoted) : ScanToCellEnd(), row, cells.size());
+                if (!cell) return std::unexpected(std::move(cell.error()));
+                cells.push_back(std::move(*cell));
                 has_content = has_content || !cells.back().empty();
                 if (at_ == end_) break;
                 const char separator = *at_++;
@@ -84,13 +90,21 @@ class CsvParser {
         return {begin, static_cast<std::size_t>(at_ - begin)};
     }
 
-    bool ReadQuoted(std::vector<std::string>& cells) {
+    // The cell as imports store it; its raw bytes are kept when they are clean already.
+    Result<std::string> Cell(std::string_view raw, int row, std::size_t index) const {
+        if (IsCleanText(raw)) return std::string(raw);
+        const auto* header = sheet_.rows.empty() ? nullptr : &sheet_.rows.front().cells;
+        return CellText(raw, sheet_.source, row, ColumnName(header, row, index));
+    }
+
+    // The text of a quoted cell, "" unescaped; nullopt when the file ends before its quote.
+    std::optional<std::string> ReadQuoted() {
         std::string value;
         const char* segment = quote_ + 1;
         for (;;) {
             const auto* found = static_cast<const char*>(
                 std::memchr(segment, '"', static_cast<std::size_t>(end_ - segment)));
-            if (found == nullptr) return false;
+            if (found == nullptr) return std::nullopt;
             value.append(segment, found);
             if (found + 1 < end_ && found[1] == '"') {
                 value += '"';
@@ -101,17 +115,8 @@ class CsvParser {
             break;
         }
         // Excel keeps text after the closing quote (`"a"b` is ab) rather than refusing the file.
-        const auto rest = ScanToCellEnd();
-        value.append(rest);
-        // Line breaks inside a cell become LF, as an XLSX cell has them.
-        if (value.find('\r') != std::string::npos) {
-            std::string::size_type from = 0;
-            while ((from = value.find("\r\n", from)) != std::string::npos) value.erase(from, 1);
-        }
-        const auto trimmed = TrimCell(value);
-        if (trimmed.size() != value.size()) value = std::string(trimmed);
-        cells.push_back(std::move(value));
-        return true;
+        value.append(ScanToCellEnd());
+        return value;
     }
 
     std::unexpected<Error> UnterminatedQuote(int row, std::size_t column_index) const {

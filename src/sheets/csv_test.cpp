@@ -98,7 +98,7 @@ TEST(ReadCsv, ReadsQuotedCellsWithDelimitersEscapedQuotesAndLineBreaks) {
         "last,\"x\"\r\n");
     ASSERT_EQ(sheet.rows.size(), 4u);
     EXPECT_THAT(sheet.rows[1].cells, ElementsAre("บ้านบึง \"อุตสาหกรรม\"", "a,b"));
-    EXPECT_THAT(sheet.rows[2].cells, ElementsAre("two\nlines", ""));
+    EXPECT_THAT(sheet.rows[2].cells, ElementsAre("two lines", ""));  // a cell is one line
     EXPECT_THAT(sheet.rows[3].cells, ElementsAre("last", "x"));
     EXPECT_THAT(Numbers(sheet), ElementsAre(1, 2, 3, 4));  // rows as Excel numbers them
 }
@@ -114,6 +114,25 @@ TEST(ReadCsv, TrimsSpacesAroundCellsQuotedOrNot) {
         "  a , \"  b \" ,\xC2\xA0"
         "c\xC2\xA0\n");
     EXPECT_THAT(sheet.rows.at(0).cells, ElementsAre("a", "b", "c"));
+}
+
+TEST(ReadCsv, RefusesControlCharactersAndNoncharactersAtTheirRowAndColumn) {
+    auto sheet = ReadCsv("code,name\n1024070046,\"บ้าน\x01ดอน\"\n", "schools.csv");
+    ASSERT_FALSE(sheet);
+    EXPECT_EQ(sheet.error().fields.at(0).field, "schools.csv:row 2:name");
+    EXPECT_THAT(sheet.error().fields.at(0).message, HasSubstr("U+0001"));
+    auto nonchar = ReadCsv("code,name\n1,ก\uFFFF\n", "schools.csv");
+    ASSERT_FALSE(nonchar);
+    EXPECT_THAT(nonchar.error().fields.at(0).message, HasSubstr("U+FFFF"));
+    // A cell of the header row is named by its letter.
+    auto header = ReadCsv("code,\x1B[2J\n1,2\n", "schools.csv");
+    ASSERT_FALSE(header);
+    EXPECT_EQ(header.error().fields.at(0).field, "schools.csv:row 1:คอลัมน์ B");
+}
+
+TEST(ReadCsv, StoresThaiInItsNormalForm) {
+    const auto sheet = ReadOk("name\nน\u0E49\u0E4D\u0E32\u200B\n");
+    EXPECT_THAT(sheet.rows.at(1).cells, ElementsAre("น้ำ"));
 }
 
 TEST(ReadCsv, KeepsEmptyCellsBetweenAndAfterDelimiters) {

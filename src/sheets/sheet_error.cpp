@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "thai/text_hygiene.hpp"
+
 namespace khet::sheets {
 
 std::string FieldName(std::string_view source, int row, std::string_view column) {
@@ -42,6 +44,28 @@ std::unexpected<Error> EmptyFileProblem(std::string_view source) {
 std::unexpected<Error> NoRowsProblem(std::string_view source) {
     return FileProblem(source, fmt::format("ไม่มีข้อมูลในไฟล์: {}", source),
                        "ไม่พบแถวที่มีข้อมูล อย่างน้อยต้องมีแถวหัวตาราง");
+}
+
+std::string ColumnName(const std::vector<std::string>* header, int row, std::size_t index) {
+    if (header != nullptr && index < header->size() && !(*header)[index].empty() && row > 1) {
+        return (*header)[index];
+    }
+    std::string letters;
+    for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26) {
+        letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+    }
+    return "คอลัมน์ " + letters;
+}
+
+Result<std::string> CellText(std::string_view raw, std::string_view source, int row,
+                             std::string_view column) {
+    auto text = CleanText(raw);
+    if (!text) {
+        return RowProblem(source, row, column,
+                          fmt::format("ช่องที่อ่านไม่ได้: {} แถว {} {}", source, row, column),
+                          text.error().message);
+    }
+    return text;
 }
 
 int LineOfOffset(std::string_view bytes, std::size_t offset) {

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/error.hpp"
 
@@ -24,6 +25,16 @@ std::unexpected<Error> EmptyFileProblem(std::string_view source);
 
 /// A file with content but no row holding a non-empty cell.
 std::unexpected<Error> NoRowsProblem(std::string_view source);
+
+/// The name of column `index` (0-based) for messages: its header in the file's first row when
+/// `row` is below it, else its letter as Excel shows it ("C").
+std::string ColumnName(const std::vector<std::string>* header, int row, std::size_t index);
+
+/// A cell's text as every import stores it (thai/text_hygiene.hpp, one line): trimmed, Thai in
+/// its normal form, line breaks and tabs as spaces; a noncharacter or control character is a
+/// problem naming the file, row and column.
+Result<std::string> CellText(std::string_view raw, std::string_view source, int row,
+                             std::string_view column);
 
 /// The 1-based line of `offset` in ASCII-compatible bytes (CRLF, LF or CR-only line ends).
 int LineOfOffset(std::string_view bytes, std::size_t offset);

@@ -118,17 +118,5 @@ TEST(DecodeText, RejectsBinaryFiles) {
     EXPECT_EQ(text.error().fields.at(0).row, 2);
 }
 
-TEST(TrimCell, RemovesSpacesNoBreakAndZeroWidthSpacesAroundOnly) {
-    EXPECT_EQ(TrimCell("  ป.1 \t"), "ป.1");
-    EXPECT_EQ(TrimCell("\xC2\xA0\xE2\x80\x8B"
-                       "บ้าน หนอง\xE2\x80\x8B"
-                       "บัว\xC2\xA0"),
-              "บ้าน หนอง\xE2\x80\x8B"
-              "บัว");
-    EXPECT_EQ(TrimCell(" \r\n "), "");
-    EXPECT_EQ(TrimCell("ชาย"), "ชาย");
-    EXPECT_EQ(TrimCell(""), "");
-}
-
 }  // namespace
 }  // namespace khet::sheets

