@@ -165,6 +165,7 @@ std::string KpiValue::Text() const {
             return std::string(kEveryWord);
         case Kind::kLevel:
         case Kind::kText:
+        case Kind::kUnreadable:
             return text;
     }
     return "-";

@@ -60,7 +60,10 @@ Result<Polarity> ParsePolarity(std::string_view text);
 
 /// A target or result cell: nothing ("-"), a number, a level, a ratio, every, or text.
 struct KpiValue {
-    enum class Kind { kNone, kNumber, kLevel, kRatio, kEvery, kText };
+    // kUnreadable: a value stored that the KPI's unit cannot read (out of range, or written by
+    // an older Khet or another program); `text` keeps it as stored, so the plan still reads and
+    // says which value is wrong, and a new value replaces it.
+    enum class Kind { kNone, kNumber, kLevel, kRatio, kEvery, kText, kUnreadable };
     Kind kind = Kind::kNone;
     Decimal number;    // kNumber; the first term of a ratio
     Decimal second;    // the second term of a ratio
@@ -68,6 +71,9 @@ struct KpiValue {
 
     static KpiValue None() { return {}; }
     static KpiValue Number(Decimal value) { return {Kind::kNumber, value, {}, ""}; }
+    static KpiValue Unreadable(std::string stored) {
+        return {Kind::kUnreadable, {}, {}, std::move(stored)};
+    }
 
     bool IsNone() const { return kind == Kind::kNone; }
     /// As the plan prints it: "-", "91.97", "3:2", "ทุกแห่ง", "ดีเยี่ยม".

@@ -11,7 +11,9 @@ namespace khet {
 namespace {
 
 // The value as the KPI table writes it: a percent with two decimals, a count whole when it is.
+// Evaluate keeps values within ±10^12, so hundredths fit an int64 with room to spare.
 KpiValue ValueOf(double value, KpiUnit unit) {
+    KHET_ASSERT(std::isfinite(value) && std::fabs(value) <= 1e15, "a formula value in range");
     const auto hundredths = static_cast<std::int64_t>(std::llround(value * 100));
     if (unit != KpiUnit::kPercent && hundredths % 100 == 0) {
         return KpiValue::Number(Decimal{hundredths / 100, 0});

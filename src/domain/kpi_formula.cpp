@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "base/text.hpp"
+#include "domain/document.hpp"
 #include "domain/statistics.hpp"
 #include "thai/digits.hpp"
 
@@ -60,6 +61,13 @@ std::string KnownMeasureNames() {
     }
     return names;
 }
+
+// Every number a formula writes, reads or gives stays within this: far above any count or
+// percent of the census (6.5 million students), far below where a double loses whole units or a
+// result in hundredths leaves int64 (a literal of 92233720368547758 once stored -9.2e16).
+constexpr double kLargestMagnitude = 1e12;
+
+bool InRange(double value) { return std::isfinite(value) && std::fabs(value) <= kLargestMagnitude; }
 
 // A number for the working: whole numbers without a point, others with up to 4 decimals.
 std::string WorkingNumber(double value) {
@@ -136,6 +144,7 @@ class FormulaReader {
             left->value = plus ? left->value + right->value : left->value - right->value;
             left->working += plus ? " + " : " - ";
             left->working += right->working;
+            if (auto checked = CheckRange(*left); !checked) return std::unexpected(checked.error());
         }
         return left;
     }
@@ -157,6 +166,7 @@ class FormulaReader {
                                 : (values_ ? left->value / right->value : left->value);
             left->working += times ? " × " : " ÷ ";
             left->working += right->working;
+            if (auto checked = CheckRange(*left); !checked) return std::unexpected(checked.error());
         }
         return left;
     }
@@ -203,6 +213,15 @@ class FormulaReader {
                        fmt::format("ต้องเป็นตัวเลข ชื่อข้อมูล หรือ ( ไม่ใช่ \"{}\"", token.text));
     }
 
+    // Measures are counted only when values are given; a grammar check passes 1 for each.
+    Status CheckRange(const FormulaValue& value) const {
+        if (!values_ || InRange(value.value)) return {};
+        const std::string message =
+            fmt::format("สูตร \"{}\" ให้ค่าเกินช่วงที่เก็บได้ (±{}): {}", text_,
+                        FormatInteger(static_cast<long long>(kLargestMagnitude)), value.working);
+        return InvalidArgument(message, {FieldError{"formula", message, 0, ""}});
+    }
+
     std::unexpected<Error> Problem(int column, std::string_view what) const {
         std::string message = fmt::format("สูตร \"{}\" ตำแหน่งที่ {}: {}", text_, column, what);
         return InvalidArgument(message, {FieldError{"formula", message, 0, ""}});
@@ -242,6 +261,11 @@ Result<KpiFormula> KpiFormula::Parse(std::string_view raw) {
             const double value = std::strtod(number.c_str(), &end);
             if (end != number.c_str() + number.size()) {
                 return problem(column, fmt::format("\"{}\" ไม่ใช่ตัวเลข", number));
+            }
+            if (!InRange(value)) {
+                return problem(
+                    column, fmt::format("ตัวเลข {} ใหญ่เกินไป: ตัวเลขในสูตรต้องไม่เกิน {}", number,
+                                        FormatInteger(static_cast<long long>(kLargestMagnitude))));
             }
             tokens.push_back({Token::Kind::kNumber, number, value, column});
             column += static_cast<int>(number.size()) - 1;

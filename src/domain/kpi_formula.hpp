@@ -44,13 +44,14 @@ struct FormulaValue {
 class KpiFormula {
   public:
     /// kInvalidArgument saying where and what is wrong: an unknown measure (listing the known
-    /// ones), a character a formula cannot hold, a missing operand or parenthesis.
+    /// ones), a character a formula cannot hold, a number past ±10^12, a missing operand or
+    /// parenthesis.
     static Result<KpiFormula> Parse(std::string_view text);
 
     /// As written.
     const std::string& Text() const { return text_; }
     /// Evaluates over `values`, which must hold every measure named; kConflict for a division
-    /// by zero, naming the divisor's working.
+    /// by zero, naming the divisor's working; kInvalidArgument when a step leaves ±10^12.
     Result<FormulaValue> Evaluate(const MeasureValues& values) const;
 
   private:

@@ -112,6 +112,29 @@ TEST(KpiFormula, ADivisionByZeroIsAConflictNamingTheDivisor) {
     EXPECT_NE(value.error().message.find("หารด้วยศูนย์: (0 × 2) = 0"), std::string::npos);
 }
 
+// docs/SECURITY.md, probe 5: 92233720368547758 once stored -92233720368547758.08 and broke the
+// plan for everyone.
+TEST(KpiFormula, RefusesNumbersAndResultsPastTenToTheTwelve) {
+    auto literal = KpiFormula::Parse("92233720368547758");
+    ASSERT_FALSE(literal);
+    EXPECT_NE(literal.error().message.find("ใหญ่เกินไป"), std::string::npos)
+        << literal.error().message;
+    EXPECT_FALSE(KpiFormula::Parse("1000000000000000 * 1000000"));
+    EXPECT_FALSE(KpiFormula::Parse("1e400"));  // "e" is no measure: refused as a word
+
+    const MeasureValues values = MeasuresOf(Snapshot());
+    for (const char* text : {"1000000 * 1000000 * 10", "students * 1000000000000",
+                             "1 / 0.000000000001 / 0.0001", "-(999999999999 + 999999999999)"}) {
+        auto formula = KpiFormula::Parse(text);
+        ASSERT_TRUE(formula) << text << ": " << formula.error().message;
+        auto value = formula->Evaluate(values);
+        ASSERT_FALSE(value) << text << " = " << value->value;
+        EXPECT_EQ(value.error().code, ErrorCode::kInvalidArgument);
+        EXPECT_NE(value.error().message.find("เกินช่วงที่เก็บได้"), std::string::npos) << text;
+    }
+    EXPECT_EQ(KpiFormula::Parse("1000000 * 1000000")->Evaluate(values)->value, 1e12);
+}
+
 TEST(RoundEnd, IsTheLastDayOfTheRoundsMonth) {
     EXPECT_EQ(RoundEnd(2565, 3).Iso(), "2021-12-31");
     EXPECT_EQ(RoundEnd(2565, 6).Iso(), "2022-03-31");

@@ -166,6 +166,19 @@ std::string StatusRules::Describe() const {
 KpiJudgement Judge(const KpiFacts& facts, const StatusRules& rules) {
     KpiJudgement judgement;
     judgement.inputs = Inputs(facts);
+    // A stored value the unit cannot read says which it is, and what to do, instead of judging.
+    if (facts.target.kind == KpiValue::Kind::kUnreadable) {
+        judgement.status = KpiStatus::kNoTarget;
+        judgement.rule =
+            fmt::format("เป้าหมายที่บันทึกไว้ \"{}\" อ่านไม่ได้: แก้ไขเป้าหมายนี้", facts.target.text);
+        return judgement;
+    }
+    if (facts.result.kind == KpiValue::Kind::kUnreadable) {
+        judgement.status = KpiStatus::kNoResult;
+        judgement.rule =
+            fmt::format("ผลที่บันทึกไว้ \"{}\" อ่านไม่ได้: รายงานผลใหม่หรือล้างค่านี้ (-)", facts.result.text);
+        return judgement;
+    }
     if (facts.target.IsNone()) {
         judgement.status = KpiStatus::kNoTarget;
         judgement.rule = "ไม่มีเป้าหมายในปีนี้ (-)";

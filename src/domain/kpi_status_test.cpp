@@ -135,6 +135,19 @@ TEST(KpiStatus, ADashIsNoTargetOrNoResultNotAFailure) {
     EXPECT_EQ(waiting.needed, "ต้องได้อย่างน้อย 100 จึงจะบรรลุ");
 }
 
+// A value stored out of range is shown as it is, with what to do, instead of a judgement.
+TEST(KpiStatus, AnUnreadableStoredValueSaysWhichItIs) {
+    KpiFacts facts = Facts("100", "-");
+    facts.result = KpiValue::Unreadable("-92233720368547758.08");
+    const KpiJudgement result = Judge(facts, kRules);
+    EXPECT_EQ(result.status, KpiStatus::kNoResult);
+    EXPECT_NE(result.rule.find("\"-92233720368547758.08\" อ่านไม่ได้"), std::string::npos)
+        << result.rule;
+    EXPECT_NE(result.inputs.find("-92233720368547758.08"), std::string::npos);
+    facts.target = KpiValue::Unreadable("1e999");
+    EXPECT_EQ(Judge(facts, kRules).status, KpiStatus::kNoTarget);
+}
+
 TEST(StatusRules, AnOfficesOwnBandsDecide) {
     const StatusRules strict{
         {{*Decimal::Parse("90"), KpiStatus::kAchieved}, {*Decimal::Parse("70"), KpiStatus::kClose}},

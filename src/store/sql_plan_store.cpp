@@ -193,10 +193,12 @@ Result<Plan> SqlStore::FindPlan(std::string_view office_code, int fiscal_year) {
         }
         return &kpi.rows[static_cast<std::size_t>(row_no) - 1].figures;
     };
+    // One value out of range must not make the whole plan unreadable for everyone: it is read
+    // as unreadable, and the KPI table says which it is.
     const auto value_of = [&](const std::string& key, const std::string& text) -> Result<KpiValue> {
         const Kpi& kpi = kpis.at(key);
         auto value = ParseKpiValue(text, kpi.unit, kpi.Levels());
-        if (!value) return std::unexpected(Corrupt("ค่าของตัวชี้วัด " + key, text));
+        if (!value) return KpiValue::Unreadable(text);
         return *value;
     };
 

@@ -18,6 +18,7 @@ namespace khet::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using Json = nlohmann::json;
 using namespace std::chrono_literals;
 
@@ -272,6 +273,79 @@ TEST_P(HostileInput, BlankLookingTextAndControlCharactersAreRefusedOrMadeOneLine
     ASSERT_EQ(EditSchool(admin, code, {{"name", before["name"]}, {"district", before["district"]}})
                   .status,
               200);
+}
+
+// Probe 5: a formula of 92233720368547758 answered 500 but stored -92233720368547758.08, and
+// from then on the plan answered 500 to everyone and the value could not be cleared.
+TEST_P(HostileInput, AFormulaPastItsRangeStoresNothingAndAStoredValuePastItDoesNotBreakThePlan) {
+    const HttpSession planner = SignIn("planner.2402");
+    const std::string plan_path = "/api/v1/offices/2402/plans/2565";
+    const auto plan = [&] {
+        const HttpReply reply = Call(planner, "GET", plan_path);
+        EXPECT_EQ(reply.status, 200) << reply.body;
+        return Json::parse(reply.body, nullptr, false);
+    };
+    Json page = plan();
+    std::string key;
+    for (const Json& line : page["kpi_table"]) {
+        if (line["row"] == 0 && line["unit"] == "ร้อยละ") {
+            key = line["key"];
+            break;
+        }
+    }
+    ASSERT_FALSE(key.empty()) << page.dump();
+    const auto post = [&](const std::string& what, Json body) {
+        body["version"] = plan()["version"];
+        return Call(planner, "POST", plan_path + "/" + what, body.dump());
+    };
+    const HttpReply literal =
+        post("edits", {{"edit", "formula"}, {"key", key}, {"formula", "92233720368547758"}});
+    EXPECT_EQ(literal.status, 400) << literal.body;
+    EXPECT_THAT(ErrorOf(literal)["message"].get<std::string>(), HasSubstr("ใหญ่เกินไป"));
+    ASSERT_EQ(
+        post("edits", {{"edit", "formula"}, {"key", key}, {"formula", "1000000 * 1000000 * 10"}})
+            .status,
+        200);
+    const HttpReply computed = post("compute", {{"round", 3}});
+    EXPECT_EQ(computed.status, 409) << computed.body;
+    EXPECT_THAT(computed.body, HasSubstr("เกินช่วงที่เก็บได้"));
+    ASSERT_EQ(post("edits", {{"edit", "formula"}, {"key", key}, {"formula", ""}}).status, 200);
+
+    // A value stored out of range (by an older Khet): the plan reads, and says which it is.
+    const auto report = [&](const std::string& value) {
+        return Call(planner, "PUT", plan_path + "/results",
+                    Json{{"version", plan()["version"]},
+                         {"key", key},
+                         {"fiscal_year", 2565},
+                         {"round", 12},
+                         {"value", value}}
+                        .dump());
+    };
+    ASSERT_EQ(report("50").status, 200);
+    {
+        auto connection = store::Connect(Demo().database);
+        ASSERT_TRUE(connection) << Describe(connection.error());
+        ASSERT_TRUE((*connection)
+                        ->Execute("UPDATE kpi_results SET value = '-92233720368547758.08' WHERE "
+                                  "office_code = '2402' AND fiscal_year = 2565 AND item_key = '" +
+                                  key +
+                                  "' AND result_year = 2565 AND round = 12;"
+                                  "UPDATE data_generation SET value = value + 1;"));
+    }
+    page = plan();
+    const Json* poisoned = nullptr;
+    for (const Json& line : page["kpi_table"]) {
+        if (line["key"] == key && line["row"] == 0) poisoned = &line;
+    }
+    ASSERT_TRUE(poisoned);
+    EXPECT_THAT((*poisoned)["status"]["rule"].get<std::string>(),
+                HasSubstr("\"-92233720368547758.08\" อ่านไม่ได้"));
+    EXPECT_EQ(Call(planner, "GET", plan_path + "/document?format=pdf").status, 200);
+    EXPECT_EQ(Call(planner, "GET", plan_path + "/document?part=kpi_table&format=xlsx").status, 200);
+    // …and a new value replaces it through the API.
+    const HttpReply cleared = report("-");
+    ASSERT_EQ(cleared.status, 200) << cleared.body;
+    EXPECT_THAT(cleared.body, Not(HasSubstr("92233720368547758")));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, HostileInput, ::testing::ValuesIn(kEngines));
