@@ -244,6 +244,12 @@ int Serve(const std::string& database, const ServeArgs& args) {
     // Files and kept answers go out from the connection's own thread; the rest is computed on
     // a worker thread, each thread with its own store connection.
     const http::GateOptions gate{args.trust_proxy, args.secure_cookies};
+    // Two uploads at a time, one per client address: a body of up to 64 MB is held whole.
+    http::UploadSlots uploads(2, 1);
+    const auto admit = [&](const http::Request& head, std::optional<std::size_t> declared) {
+        Wiring& wiring = ThreadWiring(database);
+        return http::AdmitHead(router, sessions, wiring.Sessions(), uploads, gate, head, declared);
+    };
     const auto quick = [&](const http::Request& request) -> std::optional<http::Response> {
         if (request.path.starts_with("/api/")) {
             Wiring& wiring = ThreadWiring(database);
@@ -272,7 +278,9 @@ int Serve(const std::string& database, const ServeArgs& args) {
     options.port = args.port;
     options.port_file = args.port_file;
     options.threads = args.threads;
-    auto served = http::Serve(options, quick, handler);
+    // Behind a proxy every connection comes from the proxy, which limits its clients itself.
+    options.max_connections_per_address = args.trust_proxy ? 0 : 64;
+    auto served = http::Serve(options, admit, quick, handler);
     if (!served) return Report(served.error());
     return 0;
 }

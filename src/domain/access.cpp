@@ -167,6 +167,21 @@ Status Require(const Actor& actor, Permission permission, const Scope& scope) {
                 fmt::format("ไม่มีสิทธิ์{}{}", PermissionLabel(permission), DescribeScope(scope)));
 }
 
+Status RequireWithin(const Actor& actor, Permission permission, std::string_view office_code) {
+    const Scope office{std::string(office_code), ""};
+    if (auto signed_in = RequireSignedIn(actor); !signed_in) return signed_in;
+    if (Allows(actor, permission, office)) return {};
+    const User& user = *actor.user();  // the console is allowed everything above
+    for (const Grant& grant : user.grants) {
+        if (grant.office_code != office_code) continue;
+        if (GrantAllows(grant, permission,
+                        Scope{office.office_code, grant.school_code, grant.group})) {
+            return {};
+        }
+    }
+    return Require(actor, permission, office);
+}
+
 bool IsSystemAdmin(const Actor& actor) {
     if (actor.console()) return true;
     const User* user = actor.user();

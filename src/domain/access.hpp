@@ -74,6 +74,12 @@ bool Allows(const Actor& actor, Permission permission, const Scope& scope);
 /// refused) otherwise; a user who must change their password is told so on the field "password".
 Status Require(const Actor& actor, Permission permission, const Scope& scope);
 
+/// Require() for some part of an office: the office itself, or a school or group of it that
+/// one of the actor's grants names. What a request's path alone can decide (it names the office;
+/// the school or the group is in the body), so a user with no right there at all is refused
+/// before the body is read.
+Status RequireWithin(const Actor& actor, Permission permission, std::string_view office_code);
+
 /// kUnauthenticated unless someone is signed in (or the console); for what any user may read.
 Status RequireSignedIn(const Actor& actor);
 

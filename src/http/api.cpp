@@ -139,7 +139,10 @@ Response Import(const ApiServices& services, const Request& request, const PathP
     auto round = RoundParam(request);
     if (!round) return ErrorResponse(round.error());
     const std::string filename = request.Query("filename").value_or("upload.csv");
-    auto sheet = sheets::ReadSheet(request.body, filename);
+    // Reading and checking stop when the client goes, and after two minutes in any case: a
+    // national census takes seconds.
+    const Deadline deadline = Deadline::In(std::chrono::minutes(2), request.stop);
+    auto sheet = sheets::ReadSheet(request.body, filename, {.deadline = deadline});
     if (!sheet) return ErrorResponse(sheet.error());
     // A typo must not turn a check into a write: dry_run=1 or yes is refused, not imported.
     const std::string dry_run = request.Query("dry_run").value_or("false");
@@ -155,6 +158,7 @@ Response Import(const ApiServices& services, const Request& request, const PathP
     options.office_code = params.at("office");
     options.school_code = request.Query("school").value_or("");
     options.round = *round;
+    options.deadline = deadline;
     auto summary = services.imports.Import(params.at("kind"), *sheet, options);
     if (!summary) return ErrorResponse(summary.error());
     return Json(ToJson(*summary));
@@ -219,16 +223,19 @@ Response GetSession(const ApiServices& services, const Request& request) {
     return Json(SessionJson(services, request.actor, *session));
 }
 
+std::string_view UserAgent(const Request& request) {
+    const auto agent = request.headers.find("user-agent");
+    return agent == request.headers.end() ? std::string_view() : std::string_view(agent->second);
+}
+
 Response SignIn(const ApiServices& services, const Request& request) {
     auto body = JsonBody::Parse(request.body, 8 * 1024);
     if (!body) return ErrorResponse(body.error());
     const std::string login = body->String("login", true, 100);
     const std::string password = body->Password("password", 1000);
     if (auto valid = body->Finish(); !valid) return ErrorResponse(valid.error());
-    const auto agent = request.headers.find("user-agent");
-    auto signed_in = services.sessions.SignIn(
-        login, password, request.remote_address,
-        agent == request.headers.end() ? std::string_view() : std::string_view(agent->second));
+    auto signed_in =
+        services.sessions.SignIn(login, password, request.remote_address, UserAgent(request));
     if (!signed_in) return ErrorResponse(signed_in.error());
     const Actor actor = Actor::SignedIn(signed_in->session.user, request.remote_address);
     Response response = Json(SessionJson(services, actor, signed_in->session));
@@ -253,13 +260,14 @@ Response ChangePassword(const ApiServices& services, const Request& request) {
     const std::string current = body->Password("current_password", 1000);
     const std::string wanted = body->Password("new_password", 1000);
     if (auto valid = body->Finish(); !valid) return ErrorResponse(valid.error());
-    auto user = services.accounts.ChangeOwnPassword(request.actor, current, wanted);
-    if (!user) return ErrorResponse(user.error());
-    const auto token = CookieValue(request, kSessionCookie);
-    auto session = services.sessions.Resume(token.value_or(""));
-    if (!session) return ErrorResponse(session.error());
-    return Json(
-        SessionJson(services, Actor::SignedIn(session->user, request.remote_address), *session));
+    auto renewed = services.sessions.ChangePassword(request.actor, current, wanted,
+                                                    request.remote_address, UserAgent(request));
+    if (!renewed) return ErrorResponse(renewed.error());
+    Response response =
+        Json(SessionJson(services, Actor::SignedIn(renewed->session.user, request.remote_address),
+                         renewed->session));
+    response.headers.emplace_back("Set-Cookie", SessionCookie(renewed->token, request.secure));
+    return response;
 }
 
 Response UpdateSchool(const ApiServices& services, const Request& request,
@@ -399,42 +407,73 @@ nlohmann::json RoleScope(Role role) {
 }  // namespace
 
 void RegisterApi(Router& router, ServicesProvider provider) {
-    // Each route: method, pattern, and what it calls; see docs/api/openapi.yaml.
-    const auto add =
-        [&](std::string method, std::string pattern,
-            std::function<Response(const ApiServices&, const Request&, const PathParams&)> handle) {
-            router.Add(std::move(method), std::move(pattern),
-                       [provider, handle](const Request& request, const PathParams& params) {
-                           return handle(provider(), request, params);
-                       });
-        };
+    // Each route: method, pattern, what it calls, and what it takes before its body is read;
+    // see docs/api/openapi.yaml.
+    const AddApiRoute add = [&](std::string method, std::string pattern, ApiHandler handle,
+                                ApiLimits limits) {
+        RouteLimits route{limits.max_body, {}};
+        if (limits.admit) {
+            route.admit = [provider, admit = std::move(limits.admit)](const Request& request,
+                                                                      const PathParams& params) {
+                return admit(provider(), request, params);
+            };
+        }
+        router.Add(
+            std::move(method), std::move(pattern),
+            [provider, handle](const Request& request, const PathParams& params) {
+                return handle(provider(), request, params);
+            },
+            std::move(route));
+    };
+    constexpr std::size_t kSmallBody = 8 * 1024;  // sign-in, passwords, a new user
+    const ApiLimits users{
+        kSmallBody, [](const ApiServices& services, const Request& request, const PathParams&) {
+            return services.accounts.MayManageUsers(request.actor);
+        }};
+    const ApiLimits imports{
+        sheets::kMaxFileBytes,
+        [](const ApiServices& services, const Request& request, const PathParams& params) {
+            return services.imports.MayImport(request.actor, params.at("office"));
+        }};
+    const ApiLimits school_edit{
+        kMaxJsonBody,
+        [](const ApiServices& services, const Request& request, const PathParams& params) {
+            return services.directory.MayEditSchool(request.actor, params.at("school"));
+        }};
     add("GET", "/api/v1/session",
         [](const ApiServices& services, const Request& request, const PathParams&) {
             return GetSession(services, request);
-        });
+        },
+        {});
     add("POST", "/api/v1/session",
         [](const ApiServices& services, const Request& request, const PathParams&) {
             return SignIn(services, request);
-        });
+        },
+        {kSmallBody, {}});
     add("DELETE", "/api/v1/session",
         [](const ApiServices& services, const Request& request, const PathParams&) {
             return SignOut(services, request);
-        });
+        },
+        {});
     add("POST", "/api/v1/session/password",
         [](const ApiServices& services, const Request& request, const PathParams&) {
             return ChangePassword(services, request);
-        });
-    add("GET", "/api/v1/roles", [](const ApiServices&, const Request& request, const PathParams&) {
-        if (auto signed_in = RequireSignedIn(request.actor); !signed_in) {
-            return ErrorResponse(signed_in.error());
-        }
-        nlohmann::json list = nlohmann::json::array();
-        for (Role role : kAllRoles) {
-            list.push_back(
-                {{"name", RoleName(role)}, {"label", RoleLabel(role)}, {"scope", RoleScope(role)}});
-        }
-        return Json({{"roles", std::move(list)}});
-    });
+        },
+        {kSmallBody, {}});
+    add("GET", "/api/v1/roles",
+        [](const ApiServices&, const Request& request, const PathParams&) {
+            if (auto signed_in = RequireSignedIn(request.actor); !signed_in) {
+                return ErrorResponse(signed_in.error());
+            }
+            nlohmann::json list = nlohmann::json::array();
+            for (Role role : kAllRoles) {
+                list.push_back({{"name", RoleName(role)},
+                                {"label", RoleLabel(role)},
+                                {"scope", RoleScope(role)}});
+            }
+            return Json({{"roles", std::move(list)}});
+        },
+        {});
     add("GET", "/api/v1/users",
         [](const ApiServices& services, const Request& request, const PathParams&) {
             auto users =
@@ -443,12 +482,15 @@ void RegisterApi(Router& router, ServicesProvider provider) {
             nlohmann::json list = nlohmann::json::array();
             for (const User& user : *users) list.push_back(ToJson(user));
             return Json({{"users", std::move(list)}});
-        });
-    add("POST", "/api/v1/users",
+        },
+        {});
+    add(
+        "POST", "/api/v1/users",
         [](const ApiServices& services, const Request& request, const PathParams&) {
             return AddUser(services, request);
-        });
-    add("POST", "/api/v1/users/{id}/password-reset", ResetPassword);
+        },
+        users);
+    add("POST", "/api/v1/users/{id}/password-reset", ResetPassword, users);
     add("GET", "/api/v1/offices",
         [](const ApiServices& services, const Request& request, const PathParams&) {
             auto offices = services.directory.Offices(request.actor);
@@ -460,8 +502,9 @@ void RegisterApi(Router& router, ServicesProvider provider) {
                                 {"short_name", office.short_name}});
             }
             return Json({{"offices", std::move(list)}});
-        });
-    add("GET", "/api/v1/offices/{office}", Office);
+        },
+        {});
+    add("GET", "/api/v1/offices/{office}", Office, {});
     add("GET", "/api/v1/size-schemes",
         [](const ApiServices& services, const Request& request, const PathParams&) {
             auto schemes = services.directory.SizeSchemes(request.actor);
@@ -469,7 +512,8 @@ void RegisterApi(Router& router, ServicesProvider provider) {
             nlohmann::json list = nlohmann::json::array();
             for (const SizeScheme& scheme : *schemes) list.push_back(ToJson(scheme));
             return Json({{"schemes", std::move(list)}});
-        });
+        },
+        {});
     add("GET", "/api/v1/offices/{office}/schools",
         [](const ApiServices& services, const Request& request, const PathParams& params) {
             auto query = QueryOf(request, params);
@@ -479,10 +523,11 @@ void RegisterApi(Router& router, ServicesProvider provider) {
             nlohmann::json list = nlohmann::json::array();
             for (const SchoolSummary& school : *schools) list.push_back(ToJson(school));
             return Json({{"schools", std::move(list)}});
-        });
-    add("GET", "/api/v1/schools/{school}", SchoolPage);
-    add("PUT", "/api/v1/schools/{school}", UpdateSchool);
-    add("GET", "/api/v1/offices/{office}/statistics/{table}", StatisticsTable);
+        },
+        {});
+    add("GET", "/api/v1/schools/{school}", SchoolPage, {});
+    add("PUT", "/api/v1/schools/{school}", UpdateSchool, school_edit);
+    add("GET", "/api/v1/offices/{office}/statistics/{table}", StatisticsTable, {});
     add("GET", "/api/v1/offices/{office}/validation",
         [](const ApiServices& services, const Request& request, const PathParams& params) {
             auto round = RoundParam(request);
@@ -493,9 +538,10 @@ void RegisterApi(Router& router, ServicesProvider provider) {
             nlohmann::json list = nlohmann::json::array();
             for (const ValidationWarning& warning : *warnings) list.push_back(ToJson(warning));
             return Json({{"warnings", std::move(list)}});
-        });
-    add("POST", "/api/v1/offices/{office}/imports/{kind}", Import);
-    add("GET", "/api/v1/offices/{office}/audit", Audit);
+        },
+        {});
+    add("POST", "/api/v1/offices/{office}/imports/{kind}", Import, imports);
+    add("GET", "/api/v1/offices/{office}/audit", Audit, {});
     RegisterPlanApi(add);
 }
 

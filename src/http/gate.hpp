@@ -1,5 +1,9 @@
 #pragma once
 
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +29,28 @@ struct GateOptions {
     bool secure_cookies = false;
 };
 
+/// A body over this is an upload (a spreadsheet, a plan file), and takes an upload slot.
+inline constexpr std::size_t kUploadBytes = 1024 * 1024;
+
+/// Uploads under way at once: a few for the server and one per client address, so that neither
+/// many clients nor one can make the server hold many bodies of 64 MB together.
+class UploadSlots {
+  public:
+    UploadSlots(int total, int per_address) : total_(total), per_address_(per_address) {}
+    /// A slot for `address`, free again when the last copy of the pointer goes; null when the
+    /// server or the address has no slot free.
+    std::shared_ptr<void> Take(const std::string& address);
+
+  private:
+    void Give(const std::string& address);
+
+    std::mutex mutex_;
+    const int total_;
+    const int per_address_;
+    int in_use_ = 0;
+    std::map<std::string, int> by_address_;
+};
+
 /// The value of cookie `name` in the request's Cookie header.
 std::optional<std::string> CookieValue(const Request& request, std::string_view name);
 
@@ -41,6 +67,14 @@ std::string ClearedSessionCookie(bool secure);
 Response HandleApi(const Router& router, ResponseCache& cache, SessionCache& kept_sessions,
                    DataGenerationRepository& generation, SessionService& sessions,
                    const GateOptions& options, Request request);
+
+/// Decides from the head of a request with a body, before any of it is read: the session (401),
+/// a foreign Origin or a wrong CSRF token (403), the route (404, 405), the permission its path
+/// decides (403), the route's body limit (413) and an upload slot for a body over kUploadBytes
+/// (429). `declared_length` is the Content-Length, nullopt for a chunked body.
+Admission AdmitHead(const Router& router, SessionCache& kept_sessions, SessionService& sessions,
+                    UploadSlots& uploads, const GateOptions& options, Request head,
+                    std::optional<std::size_t> declared_length);
 
 /// The kept answer for an API GET, when its session is valid and needs no write; nullopt sends
 /// the request on to HandleApi on a worker thread.

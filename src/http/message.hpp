@@ -1,7 +1,9 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +23,9 @@ struct Request {
     // Filled by the gate (http/gate.hpp) before a handler sees the request.
     Actor actor = Actor::Anonymous();
     bool secure = false;  // reached over TLS (directly or through a proxy that says so)
+    // Requested when the client closes its connection while the answer is being computed:
+    // long work (an import) stops instead of going on for nobody.
+    std::stop_token stop;
 
     /// The query parameter, or nullopt when absent.
     std::optional<std::string> Query(std::string_view name) const;
@@ -31,6 +36,15 @@ struct Response {
     std::string content_type = "application/json; charset=utf-8";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+};
+
+/// What the server decides from a request's head before it reads a byte of its body (the
+/// session, the route, the permission the path alone decides, the size): a refusal to answer
+/// at once, or the largest body the route takes.
+struct Admission {
+    std::optional<Response> refusal;
+    std::size_t body_limit = 0;
+    std::shared_ptr<void> hold;  // an upload slot, kept until the answer has been written
 };
 
 /// Splits "a=1&b=%E0%B8%81" into decoded pairs; '+' is a space.

@@ -7,6 +7,7 @@
 #include "http/error_mapping.hpp"
 #include "http/json_mapping.hpp"
 #include "reports/render.hpp"
+#include "services/plan_file.hpp"
 
 namespace khet::http {
 namespace {
@@ -457,6 +458,16 @@ Response ComputeResults(const ApiServices& services, const Request& request,
 }  // namespace
 
 void RegisterPlanApi(const AddApiRoute& add) {
+    const ApiLimits edits{kMaxJsonBody, [](const ApiServices& services, const Request& request,
+                                           const PathParams& params) {
+                              return services.plans.MayEdit(request.actor, params.at("office"));
+                          }};
+    ApiLimits upload = edits;
+    upload.max_body = kMaxPlanFileBytes;
+    const ApiLimits reports{kMaxJsonBody, [](const ApiServices& services, const Request& request,
+                                             const PathParams& params) {
+                                return services.plans.MayReport(request.actor, params.at("office"));
+                            }};
     add("GET", "/api/v1/frameworks",
         [](const ApiServices& services, const Request& request, const PathParams&) {
             auto frameworks = services.plans.Frameworks(request.actor);
@@ -476,7 +487,8 @@ void RegisterPlanApi(const AddApiRoute& add) {
                                 {"items", std::move(items)}});
             }
             return Json({{"frameworks", std::move(list)}});
-        });
+        },
+        {});
     add("GET", "/api/v1/offices/{office}/plans",
         [](const ApiServices& services, const Request& request, const PathParams& params) {
             auto plans = services.plans.List(request.actor, params.at("office"));
@@ -484,14 +496,15 @@ void RegisterPlanApi(const AddApiRoute& add) {
             nlohmann::json list = nlohmann::json::array();
             for (const PlanSummary& plan : *plans) list.push_back(SummaryJson(plan));
             return Json({{"plans", std::move(list)}});
-        });
-    add("POST", "/api/v1/offices/{office}/plans", ImportPlan);
-    add("GET", "/api/v1/offices/{office}/plans/{year}", PlanPage);
-    add("GET", "/api/v1/offices/{office}/plans/{year}/document", PlanDocumentFile);
-    add("POST", "/api/v1/offices/{office}/plans/{year}/copy", CopyPlan);
-    add("POST", "/api/v1/offices/{office}/plans/{year}/edits", EditPlan);
-    add("PUT", "/api/v1/offices/{office}/plans/{year}/results", ReportResult);
-    add("POST", "/api/v1/offices/{office}/plans/{year}/compute", ComputeResults);
+        },
+        {});
+    add("POST", "/api/v1/offices/{office}/plans", ImportPlan, upload);
+    add("GET", "/api/v1/offices/{office}/plans/{year}", PlanPage, {});
+    add("GET", "/api/v1/offices/{office}/plans/{year}/document", PlanDocumentFile, {});
+    add("POST", "/api/v1/offices/{office}/plans/{year}/copy", CopyPlan, edits);
+    add("POST", "/api/v1/offices/{office}/plans/{year}/edits", EditPlan, edits);
+    add("PUT", "/api/v1/offices/{office}/plans/{year}/results", ReportResult, reports);
+    add("POST", "/api/v1/offices/{office}/plans/{year}/compute", ComputeResults, edits);
 }
 
 }  // namespace khet::http

@@ -9,7 +9,14 @@
 namespace khet::http {
 
 using ApiHandler = std::function<Response(const ApiServices&, const Request&, const PathParams&)>;
-using AddApiRoute = std::function<void(std::string method, std::string pattern, ApiHandler)>;
+/// RouteLimits in terms of the services: the body a route takes, and the permission its path
+/// decides, asked of the service that decides it.
+struct ApiLimits {
+    std::size_t max_body = kMaxJsonBody;
+    std::function<Status(const ApiServices&, const Request&, const PathParams&)> admit;
+};
+using AddApiRoute =
+    std::function<void(std::string method, std::string pattern, ApiHandler, ApiLimits)>;
 
 void RegisterPlanApi(const AddApiRoute& add);
 

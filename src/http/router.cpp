@@ -25,13 +25,13 @@ std::vector<std::string> Split(std::string_view path) {
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, Handler handler) {
+void Router::Add(std::string method, std::string pattern, Handler handler, RouteLimits limits) {
     auto segments = Split(pattern);
-    routes_.push_back(
-        {std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
+    routes_.push_back({std::move(method), std::move(pattern), std::move(segments),
+                       std::move(handler), std::move(limits)});
 }
 
-Response Router::Dispatch(const Request& request) const {
+std::variant<Router::Match, Response> Router::Find(const Request& request) const {
     const auto segments = Split(request.path);
     std::vector<std::string> allowed;  // methods of the routes whose pattern matches the path
     for (const Route& route : routes_) {
@@ -50,7 +50,7 @@ Response Router::Dispatch(const Request& request) const {
         allowed.push_back(route.method);
         if (route.method == "GET") allowed.push_back("HEAD");
         if (route.method == request.method || (request.method == "HEAD" && route.method == "GET")) {
-            return route.handler(request, params);
+            return Match{&route.limits, &route.handler, std::move(params)};
         }
     }
     if (!allowed.empty()) {
@@ -66,6 +66,18 @@ Response Router::Dispatch(const Request& request) const {
         Error{ErrorCode::kNotFound,
               fmt::format("ไม่พบ {} (ดูรายการ API ที่ docs/api/openapi.yaml)", request.path),
               {}});
+}
+
+Response Router::Dispatch(const Request& request) const {
+    auto found = Find(request);
+    if (auto* answer = std::get_if<Response>(&found)) return std::move(*answer);
+    const Match& match = std::get<Match>(found);
+    if (match.limits->admit) {
+        if (auto allowed = match.limits->admit(request, match.params); !allowed) {
+            return ErrorResponse(allowed.error());
+        }
+    }
+    return (*match.handler)(request, match.params);
 }
 
 std::vector<std::string> Router::Routes() const {

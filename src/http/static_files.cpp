@@ -19,6 +19,14 @@ std::string ContentTypeOf(const std::filesystem::path& path) {
     return "application/octet-stream";
 }
 
+// Dotfiles and dot-folders (.env, .git, an editor's backup) are never part of the bundle.
+bool Hidden(const std::filesystem::path& relative) {
+    for (const auto& part : relative) {
+        if (part.string().starts_with('.')) return true;
+    }
+    return false;
+}
+
 constexpr std::string_view kNotBuilt =
     "<!doctype html><html lang=\"th\"><meta charset=\"utf-8\"><title>Khet</title>"
     "<body style=\"font-family:sans-serif\"><h1>Khet</h1><p>ยังไม่ได้สร้างหน้าเว็บ: รัน "
@@ -31,7 +39,9 @@ StaticFiles::StaticFiles(const std::filesystem::path& root) {
     std::error_code error;
     if (std::filesystem::is_directory(root, error)) {
         for (const auto& entry : std::filesystem::recursive_directory_iterator(root, error)) {
-            if (!entry.is_regular_file()) continue;
+            if (!entry.is_regular_file() || Hidden(std::filesystem::relative(entry.path(), root))) {
+                continue;
+            }
             std::ifstream in(entry.path(), std::ios::binary);
             std::ostringstream bytes;
             bytes << in.rdbuf();

@@ -89,6 +89,15 @@ Result<NewAccount> AccountService::AddUser(const Actor& actor, std::string_view 
     return AddAccount(actor, login, display_name, std::move(grant), std::move(password), false);
 }
 
+Status AccountService::MayManageUsers(const Actor& actor) const {
+    if (auto signed_in = RequireSignedIn(actor); !signed_in) return signed_in;
+    if (IsSystemAdmin(actor)) return {};
+    for (const Grant& grant : actor.user()->grants) {
+        if (Allows(actor, Permission::kManageUsers, Scope{grant.office_code, ""})) return {};
+    }
+    return Fail(ErrorCode::kPermissionDenied, "ไม่มีสิทธิ์จัดการผู้ใช้");
+}
+
 Result<NewAccount> AccountService::AddAccount(const Actor& actor, std::string_view login,
                                               std::string_view display_name, Grant grant,
                                               std::optional<std::string> password, bool demo) {
@@ -263,6 +272,10 @@ Result<User> AccountService::ChangeOwnPassword(const Actor& actor,
     auto version = users_.SetPassword(user.id, *hash, false, found->user.version, audit);
     if (!version) return std::unexpected(version.error());
     user.version = *version;
+    // Whoever else held a session of this user (another browser, a stolen cookie) is out.
+    if (auto ended = sessions_.DeleteUserSessions(user.id); !ended) {
+        return std::unexpected(ended.error());
+    }
     return user;
 }
 

@@ -28,6 +28,10 @@ class AccountService {
                    SessionRepository& sessions)
         : users_(users), schools_(schools), hasher_(hasher), sessions_(sessions) {}
 
+    /// Whether the actor may manage the users of some office (the system administrator, of
+    /// all): the gate asks before it reads a new user or a reset (docs/SECURITY.md).
+    Status MayManageUsers(const Actor& actor) const;
+
     /// Adds a user holding `grant`. Without a password a one-time one is generated and the
     /// user must change it at first sign-in. kInvalidArgument per field (login, display_name,
     /// role, office, school, group, password); kConflict when the login is taken; kNotFound for
@@ -50,6 +54,7 @@ class AccountService {
 
     /// The signed-in user changes their own password (allowed while they must change it).
     /// kInvalidArgument on the field current_password or new_password.
+    /// Every session of the user ends with it (SessionService::ChangePassword opens a new one).
     Result<User> ChangeOwnPassword(const Actor& actor, std::string_view current_password,
                                    std::string_view new_password);
 

@@ -67,6 +67,13 @@ Result<std::vector<QualityZone>> DirectoryService::ZonesOfSchool(const Actor& ac
     return schools_.Zones(school.office_code);
 }
 
+Status DirectoryService::MayEditSchool(const Actor& actor, std::string_view school_code) {
+    if (auto signed_in = RequireSignedIn(actor); !signed_in) return signed_in;
+    auto school = schools_.FindSchool(school_code);
+    if (!school) return std::unexpected(school.error());
+    return Require(actor, Permission::kEditSchool, Scope{school->office_code, school->code});
+}
+
 Result<School> DirectoryService::UpdateSchool(const Actor& actor, const School& edited,
                                               long long expected_version) {
     if (auto signed_in = RequireSignedIn(actor); !signed_in) {

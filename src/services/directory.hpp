@@ -34,6 +34,10 @@ class DirectoryService {
     /// The quality zones of the school's office, for its edit form (kReadSchoolData).
     Result<std::vector<QualityZone>> ZonesOfSchool(const Actor& actor, const School& school);
 
+    /// Whether the actor may edit the school's record; kNotFound for an unknown school. The gate
+    /// asks before it reads the edit (docs/SECURITY.md).
+    Status MayEditSchool(const Actor& actor, std::string_view school_code);
+
     /// Saves the editable fields of `edited` (name, district, zone, level span, active) when the
     /// school is still at `expected_version`, on record in the audit trail. kEditSchool for the
     /// school; kInvalidArgument per field; kConflict naming who changed it and when.

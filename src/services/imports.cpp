@@ -155,6 +155,13 @@ Result<ImportSummary> FinishImport(const ImportErrors& errors, const sheets::She
     return summary;
 }
 
+// Every few thousand rows: whether the work is still wanted (the client has not gone, the time
+// is not up).
+Status StillWanted(const ImportOptions& options, std::size_t row) {
+    if (row % 4096 != 0) return {};
+    return options.deadline.Check("การตรวจข้อมูลนำเข้า");
+}
+
 std::string SubtotalsNote(int checked) {
     return fmt::format("ตรวจแถวรวม {} แถว ถูกต้องทั้งหมด", checked);
 }
@@ -258,6 +265,7 @@ Result<ImportSummary> ImportService::ImportSchools(const sheets::Sheet& sheet,
     std::set<std::string> new_offices;
 
     for (std::size_t i = 1; i < sheet.rows.size(); ++i) {
+        if (auto wanted = StillWanted(options, i); !wanted) return std::unexpected(wanted.error());
         const sheets::SheetRow& row = sheet.rows[i];
         School school;
         school.code = std::string(map->Cell(row, "school_code"));
@@ -406,6 +414,7 @@ Result<ImportSummary> ImportService::ImportObecList(const sheets::Sheet& sheet,
     std::vector<School> schools;
     std::unordered_map<std::string, int> first_row;
     for (std::size_t i = 1; i < sheet.rows.size(); ++i) {
+        if (auto wanted = StillWanted(options, i); !wanted) return std::unexpected(wanted.error());
         const sheets::SheetRow& row = sheet.rows[i];
         const std::string area(map->Cell(row, "area_code"));
         if (!only_area.empty() && area != only_area) continue;
@@ -495,6 +504,7 @@ Result<ImportSummary> ImportService::ImportCensus(const sheets::Sheet& sheet,
     std::string_view run_code;
     std::array<int, kAllGrades.size()>* run_seen = nullptr;  // null while the school is wrong
     for (std::size_t i = 1; i < sheet.rows.size(); ++i) {
+        if (auto wanted = StillWanted(options, i); !wanted) return std::unexpected(wanted.error());
         const sheets::SheetRow& row = sheet.rows[i];
         const std::string_view code = map->Cell(row, "school_code");
         if (run_seen == nullptr || code != run_code) {
@@ -549,6 +559,7 @@ Result<ImportSummary> ImportService::ImportEmisStudents(const sheets::Sheet& she
     std::array<long long, 4> group{}, all{};
     int checked = 0;
     for (std::size_t i = 1; i < sheet.rows.size(); ++i) {
+        if (auto wanted = StillWanted(options, i); !wanted) return std::unexpected(wanted.error());
         const sheets::SheetRow& row = sheet.rows[i];
         const std::string label = row.cells.empty() ? "" : row.cells[0];
         std::array<int, 4> values{};
@@ -628,6 +639,7 @@ Result<ImportSummary> ImportService::ImportStaff(const sheets::Sheet& sheet,
     std::set<std::string> offices, schools;
     std::map<std::tuple<std::string, Position, std::string, std::string>, int> seen;
     for (std::size_t i = 1; i < sheet.rows.size(); ++i) {
+        if (auto wanted = StillWanted(options, i); !wanted) return std::unexpected(wanted.error());
         const sheets::SheetRow& row = sheet.rows[i];
         const std::string_view code = map->Cell(row, "school_code");
         const bool school_ok =
@@ -683,6 +695,7 @@ Result<ImportSummary> ImportService::ImportEmisStaff(const sheets::Sheet& sheet,
     std::string current_position;
     int checked = 0;
     for (std::size_t i = 1; i < sheet.rows.size(); ++i) {
+        if (auto wanted = StillWanted(options, i); !wanted) return std::unexpected(wanted.error());
         const sheets::SheetRow& row = sheet.rows[i];
         auto cell = [&](int c) {
             return c < static_cast<int>(row.cells.size()) ? row.cells[c] : std::string();
@@ -771,6 +784,7 @@ Result<ImportSummary> ImportService::ImportDegrees(const sheets::Sheet& sheet,
     std::set<std::string> offices, schools;
     std::map<std::pair<std::string, std::string>, int> seen;
     for (std::size_t i = 1; i < sheet.rows.size(); ++i) {
+        if (auto wanted = StillWanted(options, i); !wanted) return std::unexpected(wanted.error());
         const sheets::SheetRow& row = sheet.rows[i];
         const std::string_view code = map->Cell(row, "school_code");
         const bool school_ok =

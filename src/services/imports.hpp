@@ -29,6 +29,7 @@ struct ImportOptions {
     std::string area_code;    // schools: keep only this area of an OBEC list ("2402")
     std::string school_code;  // census/staff: the school of an EMIS per-school file
     std::optional<CensusRound> round;
+    Deadline deadline = Deadline::Never();  // checked between rows
 };
 
 /// The imports of the school census. Each reads a whole sheet, checks every row, and writes
@@ -49,6 +50,12 @@ class ImportService {
     Result<ImportSummary> ImportStaff(const sheets::Sheet& sheet, const ImportOptions& options);
     /// Flat (school_code, degree, male, female).
     Result<ImportSummary> ImportDegrees(const sheets::Sheet& sheet, const ImportOptions& options);
+
+    /// Whether the actor may import anything into the office (its own school's files, for a
+    /// school officer): the gate asks this before it reads an upload (docs/SECURITY.md).
+    Status MayImport(const Actor& actor, std::string_view office_code) const {
+        return RequireWithin(actor, Permission::kImport, office_code);
+    }
 
     /// Dispatches on `kind` ("schools", "census", "staff", "degrees").
     Result<ImportSummary> Import(std::string_view kind, const sheets::Sheet& sheet,

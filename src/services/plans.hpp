@@ -134,6 +134,16 @@ class PlanService {
     /// The frameworks, for any signed-in user.
     Result<std::vector<Framework>> Frameworks(const Actor& actor);
 
+    /// Whether the actor may change the office's plans (import, copy, edit, compute), and
+    /// whether they may report results of some KPI of them: the gate asks before it reads a
+    /// body (docs/SECURITY.md).
+    Status MayEdit(const Actor& actor, std::string_view office_code) const {
+        return Require(actor, Permission::kEditPlan, Scope{std::string(office_code), ""});
+    }
+    Status MayReport(const Actor& actor, std::string_view office_code) const {
+        return RequireWithin(actor, Permission::kReportResults, office_code);
+    }
+
     /// Sets the result of a KPI (row 0) or of its sub-row (1, 2 …) for a fiscal year and round,
     /// as written ("91.97", "ดีเยี่ยม", "-" to clear), with its evidence; the plan must still be at
     /// `expected_version`. Needs kReportResults for one of the KPI's (or the row's) groups.

@@ -60,12 +60,33 @@ Result<SignedIn> SessionService::SignIn(std::string_view login, std::string_view
         return std::unexpected(logged.error());
     }
     if (!user) return std::unexpected(user.error());
+    auto opened = Open(std::move(*user), address, user_agent);
+    if (!opened) return opened;
+    // Sign-ins are rare enough to sweep up old sessions and attempts on the way.
+    if (auto purged = sessions_.PurgeExpired(now, now - 30 * 24 * 3600); !purged) {
+        return std::unexpected(purged.error());
+    }
+    return opened;
+}
 
+Result<SignedIn> SessionService::ChangePassword(const Actor& actor,
+                                                std::string_view current_password,
+                                                std::string_view new_password,
+                                                std::string_view address,
+                                                std::string_view user_agent) {
+    auto user = accounts_.ChangeOwnPassword(actor, current_password, new_password);
+    if (!user) return std::unexpected(user.error());
+    return Open(std::move(*user), address, user_agent);
+}
+
+Result<SignedIn> SessionService::Open(User user, std::string_view address,
+                                      std::string_view user_agent) {
+    const std::int64_t now = clock_.NowSeconds();
     SignedIn signed_in;
     signed_in.token = tokens_.NewToken();
     SessionRecord record;
     record.token_hash = tokens_.HashToken(signed_in.token);
-    record.user_id = user->id;
+    record.user_id = user.id;
     record.csrf_token = tokens_.NewToken();
     record.created_at = now;
     record.last_seen_at = now;
@@ -73,11 +94,7 @@ Result<SignedIn> SessionService::SignIn(std::string_view login, std::string_view
     record.address = std::string(address);
     record.user_agent = std::string(user_agent.substr(0, 300));
     if (auto added = sessions_.AddSession(record); !added) return std::unexpected(added.error());
-    // Sign-ins are rare enough to sweep up old sessions and attempts on the way.
-    if (auto purged = sessions_.PurgeExpired(now, now - 30 * 24 * 3600); !purged) {
-        return std::unexpected(purged.error());
-    }
-    signed_in.session = {std::move(*user),
+    signed_in.session = {std::move(user),
                          record.csrf_token,
                          record.expires_at,
                          std::min(record.expires_at, now + policy_.idle_seconds),

@@ -75,6 +75,13 @@ class SessionService {
         return !session.touch_due && now < session.idle_expires_at && now < session.touch_at;
     }
 
+    /// Changes the signed-in actor's password (AccountService::ChangeOwnPassword), which ends
+    /// every session of theirs, and opens a new one here: a new token and a new CSRF token, so
+    /// that a cookie or token read before the change is worth nothing after it.
+    Result<SignedIn> ChangePassword(const Actor& actor, std::string_view current_password,
+                                    std::string_view new_password, std::string_view address,
+                                    std::string_view user_agent);
+
     /// Ends the token's session (nothing when it has none).
     Status SignOut(std::string_view token);
 
@@ -86,6 +93,9 @@ class SessionService {
     const SessionPolicy& Policy() const { return policy_; }
 
   private:
+    // A new session of `user` (whose password was just checked).
+    Result<SignedIn> Open(User user, std::string_view address, std::string_view user_agent);
+
     // When sign-in opens again after `failures` (0 when it is open).
     std::int64_t LockedUntil(const SignInFailures& failures, int free) const;
 

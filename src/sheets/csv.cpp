@@ -35,15 +35,27 @@ char DetectDelimiter(std::string_view text) {
 /// One pass over the text; a cell is built from slices of it, never character by character.
 class CsvParser {
   public:
-    CsvParser(std::string_view text, char delimiter, Sheet& sheet)
-        : at_(text.data()), end_(text.data() + text.size()), delimiter_(delimiter), sheet_(sheet) {}
+    CsvParser(std::string_view text, char delimiter, Sheet& sheet, const ReadLimits& limits)
+        : at_(text.data()),
+          end_(text.data() + text.size()),
+          delimiter_(delimiter),
+          sheet_(sheet),
+          limits_(limits) {}
 
     Status Parse() {
-        // One row a line, near enough: a national census file is 443,656 of them.
-        sheet_.rows.reserve(static_cast<std::size_t>(std::count(at_, end_, '\n')) + 1);
+        // One row a line, near enough: a national census file is 443,656 of them. A file of
+        // line ends alone reserves no more than the rows a file may have.
+        const auto lines = static_cast<std::size_t>(std::count(at_, end_, '\n')) + 1;
+        sheet_.rows.reserve(std::min(lines, limits_.max_cells));
         std::size_t width = 0;
+        std::size_t cell_count = 0;
         std::vector<std::string> cells;
         for (int row = 1; at_ < end_; ++row) {
+            if (row % 4096 == 0) {
+                if (auto going = limits_.deadline.Check("การอ่านไฟล์ " + sheet_.source); !going) {
+                    return going;
+                }
+            }
             cells.reserve(width);
             bool has_content = false;
             for (;;) {
@@ -65,6 +77,8 @@ class CsvParser {
             }
             if (has_content) {
                 width = cells.size();
+                cell_count += width;
+                if (cell_count > limits_.max_cells) return TooManyCells(row);
                 sheet_.rows.push_back(SheetRow{row, std::move(cells)});
                 cells = {};
             } else {
@@ -119,6 +133,13 @@ class CsvParser {
         return value;
     }
 
+    std::unexpected<Error> TooManyCells(int row) const {
+        return RowProblem(
+            sheet_.source, row, {},
+            fmt::format("ไฟล์ {} มีข้อมูลเกิน {} ช่อง", sheet_.source, FormatCount(limits_.max_cells)),
+            fmt::format("ถึงแถว {} แล้วข้อมูลยังไม่หมด ให้แบ่งเป็นหลายไฟล์", row));
+    }
+
     std::unexpected<Error> UnterminatedQuote(int row, std::size_t column_index) const {
         std::string_view column;
         if (!sheet_.rows.empty() && column_index < sheet_.rows.front().cells.size()) {
@@ -136,18 +157,19 @@ class CsvParser {
     const char* quote_ = nullptr;
     const char delimiter_;
     Sheet& sheet_;
+    const ReadLimits& limits_;
 };
 
 }  // namespace
 
-Result<Sheet> ReadCsv(std::string_view bytes, std::string source) {
+Result<Sheet> ReadCsv(std::string_view bytes, std::string source, const ReadLimits& limits) {
     if (bytes.empty()) return EmptyFileProblem(source);
     auto text = DecodeText(bytes, source);
     if (!text) return std::unexpected(std::move(text.error()));
 
     Sheet sheet{.source = std::move(source), .rows = {}, .encoding_note = std::move(text->note)};
     const auto view = text->View();
-    if (auto parsed = CsvParser(view, DetectDelimiter(view), sheet).Parse(); !parsed) {
+    if (auto parsed = CsvParser(view, DetectDelimiter(view), sheet, limits).Parse(); !parsed) {
         return std::unexpected(std::move(parsed.error()));
     }
     if (sheet.rows.empty()) return NoRowsProblem(sheet.source);

@@ -130,6 +130,25 @@ TEST(ReadCsv, RefusesControlCharactersAndNoncharactersAtTheirRowAndColumn) {
     EXPECT_EQ(header.error().fields.at(0).field, "schools.csv:row 1:คอลัมน์ B");
 }
 
+TEST(ReadCsv, StopsAtTheCellLimitAndTheDeadline) {
+    auto many = ReadCsv("a,b\n1,2\n3,4\n", "x.csv", {.max_cells = 5});
+    ASSERT_FALSE(many);
+    EXPECT_EQ(many.error().fields.at(0).row, 3);
+    EXPECT_THAT(many.error().message, HasSubstr("มีข้อมูลเกิน 5 ช่อง"));
+    std::string rows = "a,b\n";
+    for (int i = 0; i < 5000; ++i) rows += "1,2\n";
+    auto late = ReadCsv(rows, "x.csv", {.deadline = Deadline::In(std::chrono::seconds(-1))});
+    ASSERT_FALSE(late);
+    EXPECT_EQ(late.error().code, ErrorCode::kInvalidArgument);
+}
+
+TEST(ReadCsv, AFileOfLineEndsAloneReservesNothingToSpeakOf) {
+    // 64 MB of "\n" once reserved a row for each: 2 GB before the first was read.
+    auto sheet = ReadCsv(std::string(64 * 1024 * 1024, '\n'), "x.csv", {.max_cells = 1000});
+    ASSERT_FALSE(sheet);
+    EXPECT_THAT(sheet.error().message, HasSubstr("ไม่มีข้อมูล"));
+}
+
 TEST(ReadCsv, StoresThaiInItsNormalForm) {
     const auto sheet = ReadOk("name\nน\u0E49\u0E4D\u0E32\u200B\n");
     EXPECT_THAT(sheet.rows.at(1).cells, ElementsAre("น้ำ"));

@@ -30,10 +30,6 @@ std::unexpected<Error> TooLarge(std::string_view source, std::uintmax_t size,
 
 }  // namespace
 
-Result<Sheet> ReadSheet(std::string_view bytes, std::string source) {
-    return ReadSheet(bytes, std::move(source), kMaxFileBytes);
-}
-
 std::string Sha256Hex(std::string_view bytes) {
     static const int initialised = sodium_init();  // thread-safe, once per process
     (void)initialised;
@@ -45,25 +41,21 @@ std::string Sha256Hex(std::string_view bytes) {
     return std::string(hex.data());
 }
 
-Result<Sheet> ReadSheet(std::string_view bytes, std::string source, std::size_t max_bytes) {
-    if (bytes.size() > max_bytes) return TooLarge(source, bytes.size(), max_bytes);
+Result<Sheet> ReadSheet(std::string_view bytes, std::string source, const ReadLimits& limits) {
+    if (bytes.size() > limits.max_bytes) return TooLarge(source, bytes.size(), limits.max_bytes);
     if (bytes.empty()) return EmptyFileProblem(source);
     if (bytes.starts_with(kCompoundFileSignature)) {
         return FileProblem(
             source, fmt::format("ไฟล์ Excel 97-2003 (.xls) หรือไฟล์ที่ตั้งรหัสผ่านยังอ่านไม่ได้: {}", source),
             "ให้เปิดใน Excel แล้วบันทึกเป็น .xlsx (ไม่ตั้งรหัสผ่าน) หรือ CSV UTF-8");
     }
-    auto sheet = bytes.starts_with(kZipSignature) ? ReadXlsx(bytes, std::move(source))
-                                                  : ReadCsv(bytes, std::move(source));
+    auto sheet = bytes.starts_with(kZipSignature) ? ReadXlsx(bytes, std::move(source), limits)
+                                                  : ReadCsv(bytes, std::move(source), limits);
     if (sheet) sheet->sha256 = Sha256Hex(bytes);
     return sheet;
 }
 
-Result<Sheet> ReadSheetFile(const std::filesystem::path& path) {
-    return ReadSheetFile(path, kMaxFileBytes);
-}
-
-Result<Sheet> ReadSheetFile(const std::filesystem::path& path, std::size_t max_bytes) {
+Result<Sheet> ReadSheetFile(const std::filesystem::path& path, const ReadLimits& limits) {
     auto source = path.filename().string();
     std::error_code error;
     const auto status = std::filesystem::status(path, error);
@@ -82,7 +74,7 @@ Result<Sheet> ReadSheetFile(const std::filesystem::path& path, std::size_t max_b
                     {FieldError{source, "ตรวจสิทธิ์การอ่านไฟล์ แล้วลองอีกครั้ง", 0, {}}});
     };
     if (error) return unreadable(error.message());
-    if (size > max_bytes) return TooLarge(source, size, max_bytes);
+    if (size > limits.max_bytes) return TooLarge(source, size, limits.max_bytes);
 
     std::string bytes(static_cast<std::size_t>(size), '\0');
     std::ifstream file(path, std::ios::binary);
@@ -91,7 +83,7 @@ Result<Sheet> ReadSheetFile(const std::filesystem::path& path, std::size_t max_b
     if (file.gcount() != static_cast<std::streamsize>(bytes.size())) {
         return unreadable("short read");
     }
-    return ReadSheet(bytes, std::move(source), max_bytes);
+    return ReadSheet(bytes, std::move(source), limits);
 }
 
 }  // namespace khet::sheets

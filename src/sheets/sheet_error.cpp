@@ -68,6 +68,16 @@ Result<std::string> CellText(std::string_view raw, std::string_view source, int 
     return text;
 }
 
+std::string FormatCount(std::size_t count) {
+    const std::string digits = std::to_string(count);
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+        grouped += digits[i];
+    }
+    return grouped;
+}
+
 int LineOfOffset(std::string_view bytes, std::size_t offset) {
     const auto before = bytes.substr(0, offset);
     const auto line_feeds = std::count(before.begin(), before.end(), '\n');

@@ -36,6 +36,9 @@ std::string ColumnName(const std::vector<std::string>* header, int row, std::siz
 Result<std::string> CellText(std::string_view raw, std::string_view source, int row,
                              std::string_view column);
 
+/// 5000000 as "5,000,000", for limits in messages.
+std::string FormatCount(std::size_t count);
+
 /// The 1-based line of `offset` in ASCII-compatible bytes (CRLF, LF or CR-only line ends).
 int LineOfOffset(std::string_view bytes, std::size_t offset);
 

@@ -34,7 +34,7 @@ TEST(ReadSheet, ReadsEverythingElseAsDelimitedText) {
 }
 
 TEST(ReadSheet, RejectsFilesOverTheLimitBeforeReadingThem) {
-    auto sheet = ReadSheet("a,b\n1,2\n", "census.csv", 4);
+    auto sheet = ReadSheet("a,b\n1,2\n", "census.csv", {.max_bytes = 4});
     ASSERT_FALSE(sheet);
     EXPECT_EQ(sheet.error().code, ErrorCode::kInvalidArgument);
     EXPECT_THAT(sheet.error().message, HasSubstr("ไฟล์ใหญ่เกินกำหนด"));
@@ -42,9 +42,9 @@ TEST(ReadSheet, RejectsFilesOverTheLimitBeforeReadingThem) {
     EXPECT_THAT(sheet.error().message, HasSubstr("MB"));
     EXPECT_EQ(sheet.error().fields.at(0).field, "census.csv");
 
-    EXPECT_TRUE(ReadSheet("a,b\n1,2\n", "census.csv", 8));
+    EXPECT_TRUE(ReadSheet("a,b\n1,2\n", "census.csv", {.max_bytes = 8}));
     // The limit comes first: a broken file over it is "too large", not "broken".
-    auto broken = ReadSheet(std::string("PK\x03\x04") + "xxxx", "census.xlsx", 4);
+    auto broken = ReadSheet(std::string("PK\x03\x04") + "xxxx", "census.xlsx", {.max_bytes = 4});
     ASSERT_FALSE(broken);
     EXPECT_THAT(broken.error().message, HasSubstr("ไฟล์ใหญ่เกินกำหนด"));
 }
@@ -91,7 +91,7 @@ TEST(ReadSheetFile, ReportsMissingFilesAndFolders) {
 TEST(ReadSheetFile, ChecksTheSizeLimit) {
     khet::testing::TempDir folder;
     const auto path = folder.Write("big.csv", "a,b\n1,2\n");
-    auto sheet = ReadSheetFile(path, 4);
+    auto sheet = ReadSheetFile(path, {.max_bytes = 4});
     ASSERT_FALSE(sheet);
     EXPECT_THAT(sheet.error().message, HasSubstr("ไฟล์ใหญ่เกินกำหนด"));
     EXPECT_EQ(sheet.error().fields.at(0).field, "big.csv");

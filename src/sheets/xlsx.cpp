@@ -22,12 +22,20 @@
 namespace khet::sheets {
 namespace {
 
-// Parts other than the worksheet are parsed whole, and a DOM takes several times its XML's size.
-constexpr std::uint64_t kMaxPartBytes = 256 * 1024 * 1024;
-// The worksheet is streamed; this stops a ZIP bomb, and is room for Excel's 1,048,576 rows of
-// about twenty short columns.
+// Parts other than the worksheet are parsed whole, and a DOM takes several times its XML's
+// size: 32 MB holds the shared strings of a million distinct cells.
+constexpr std::uint64_t kMaxPartBytes = 32 * 1024 * 1024;
+// The worksheet is streamed; this is room for Excel's 1,048,576 rows of about twenty short
+// columns (the cell limit of ReadLimits comes first for most files).
 constexpr std::uint64_t kMaxWorksheetBytes = std::uint64_t{1024} * 1024 * 1024;
 constexpr std::size_t kWorksheetBlockBytes = 4 * 1024 * 1024;
+// One row's XML: a block is cut only at a row's end, so this bounds what is held unparsed (a
+// whitespace bomb is nothing but one endless row). Excel's widest row of short cells is 1 MB.
+constexpr std::size_t kMaxRowBytes = 16 * 1024 * 1024;
+// How many times a part may inflate past its first 16 MB. Real worksheets inflate 5 to 30
+// times (docs/SECURITY.md); 1.2 MB of zipped whitespace inflated a thousand times.
+constexpr std::uint64_t kMaxInflation = 200;
+constexpr std::uint64_t kFreeInflationBytes = 16 * 1024 * 1024;
 constexpr int kMaxColumns = 16384;  // XFD
 constexpr int kMaxRows = 1048576;
 
@@ -240,8 +248,8 @@ struct ZipFileClose {
 
 class XlsxReader {
   public:
-    XlsxReader(zip_t* archive, std::string source)
-        : archive_(archive), source_(std::move(source)) {}
+    XlsxReader(zip_t* archive, std::string source, const ReadLimits& limits)
+        : archive_(archive), source_(std::move(source)), limits_(limits) {}
 
     Result<Sheet> Read() {
         const auto workbook_name = FindWorkbook();
@@ -288,6 +296,7 @@ class XlsxReader {
     struct OpenedPart {
         std::unique_ptr<zip_file_t, ZipFileClose> file;  // null when the package lacks the part
         std::uint64_t size = 0;                          // inflated size, as the ZIP declares it
+        std::uint64_t compressed = 0;                    // as stored in the file
     };
 
     Result<OpenedPart> OpenPart(const std::string& name) const {
@@ -296,16 +305,32 @@ class XlsxReader {
         zip_stat_t stat;
         zip_stat_init(&stat);
         if (zip_stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &stat) != 0 ||
-            (stat.valid & ZIP_STAT_SIZE) == 0) {
+            (stat.valid & ZIP_STAT_SIZE) == 0 || (stat.valid & ZIP_STAT_COMP_SIZE) == 0) {
             return Corrupt(source_, fmt::format("อ่านข้อมูลของ {} ไม่ได้", name));
         }
         OpenedPart part{.file = std::unique_ptr<zip_file_t, ZipFileClose>(
                             zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0)),
-                        .size = stat.size};
+                        .size = stat.size,
+                        .compressed = stat.comp_size};
         if (!part.file) {
             return Corrupt(source_, fmt::format("เปิด {} ไม่ได้ ({})", name, zip_strerror(archive_)));
         }
         return part;
+    }
+
+    // Whether `inflated` bytes of a part stored in `compressed` bytes is beyond what any real
+    // workbook inflates to.
+    static bool Bomb(std::uint64_t inflated, std::uint64_t compressed) {
+        return inflated > kFreeInflationBytes && inflated / kMaxInflation > compressed;
+    }
+
+    std::unexpected<Error> BombPart(const std::string& name, std::uint64_t inflated,
+                                    std::uint64_t compressed) const {
+        return FileProblem(
+            source_, fmt::format("ไฟล์ XLSX ผิดปกติ: {}", source_),
+            fmt::format("{} ขยายจาก {} เป็นอย่างน้อย {} ไบต์เมื่อคลายการบีบอัด (เกิน {} เท่า) "
+                        "ซึ่งไฟล์ Excel จริงไม่เป็นเช่นนี้: ให้เปิดใน Excel แล้วบันทึกใหม่",
+                        name, FormatCount(compressed), FormatCount(inflated), kMaxInflation));
     }
 
     std::unexpected<Error> TooLargePart(const std::string& name, std::uint64_t size,
@@ -339,6 +364,7 @@ class XlsxReader {
         if (!part) return std::unexpected(std::move(part.error()));
         if (!part->file) return std::optional<std::string>();
         if (part->size > kMaxPartBytes) return TooLargePart(name, part->size, kMaxPartBytes);
+        if (Bomb(part->size, part->compressed)) return BombPart(name, part->size, part->compressed);
         std::string content;
         content.reserve(part->size);
         for (;;) {
@@ -481,7 +507,13 @@ class XlsxReader {
         std::string row_end;
         pugi::xml_document fragment;
         int row_number = 0;
+        // Where the next search for a row's end starts: text before it was searched already, so
+        // a row that never ends costs its length once, not once a block.
+        std::size_t searched = 0;
         for (bool finished = false; !finished;) {
+            if (auto going = limits_.deadline.Check("การอ่านไฟล์ " + source_); !going) {
+                return std::unexpected(std::move(going.error()));
+            }
             auto search_from =
                 pending.size() > data_end.size() ? pending.size() - data_end.size() : 0;
             auto got = ReadBlock(name, part->file.get(), pending, kWorksheetBlockBytes);
@@ -496,6 +528,7 @@ class XlsxReader {
             if (inflated > kMaxWorksheetBytes) {
                 return TooLargePart(name, inflated, kMaxWorksheetBytes);
             }
+            if (Bomb(inflated, part->compressed)) return BombPart(name, inflated, part->compressed);
             const bool at_end = *got == 0;
             if (data_end.empty()) {
                 const auto opened = FindSheetDataStart(pending, prefix);
@@ -505,22 +538,31 @@ class XlsxReader {
                     // Only a tag cut by the block's end can still turn out to be <sheetData>.
                     const auto last_tag = pending.rfind('<');
                     pending.erase(0, last_tag == std::string::npos ? pending.size() : last_tag);
+                    if (pending.size() > kMaxRowBytes) return RowTooLarge(name, row_number + 1);
                     continue;
                 }
                 pending.erase(0, opened);
                 data_end = "</" + prefix + "sheetData>";
                 row_end = "</" + prefix + "row>";
                 search_from = 0;
+                searched = 0;
             }
             auto cut = pending.find(data_end, search_from);
             if (cut != std::string::npos) {
                 finished = true;
             } else if (at_end) {
                 return Corrupt(source_, fmt::format("{} จบก่อนข้อมูลแผ่นงานครบ", name));
-            } else if (cut = pending.rfind(row_end); cut != std::string::npos) {
-                cut += row_end.size();
+            } else if (cut = std::string_view(pending).substr(searched).rfind(row_end);
+                       cut != std::string::npos) {
+                cut += searched + row_end.size();
             } else {
+                if (pending.size() > kMaxRowBytes) return RowTooLarge(name, row_number + 1);
+                searched = pending.size() > row_end.size() ? pending.size() - row_end.size() : 0;
                 continue;  // not one whole row yet
+            }
+            // `pending` starts where a row starts: a long wait for an end was one long row.
+            if (pending.size() > kMaxRowBytes && pending.find(row_end) > kMaxRowBytes) {
+                return RowTooLarge(name, row_number + 1);
             }
             const auto parsed = fragment.load_buffer_inplace(
                 pending.data(), cut, pugi::parse_default | pugi::parse_fragment,
@@ -533,12 +575,20 @@ class XlsxReader {
                 return std::unexpected(std::move(read.error()));
             }
             pending.erase(0, cut);
+            searched = 0;
         }
         if (sheet.rows.empty()) return NoRowsProblem(source_);
         return sheet;
     }
 
     static constexpr std::size_t kNoSheetData = std::string::npos - 1;
+
+    std::unexpected<Error> RowTooLarge(const std::string& name, int row) const {
+        return RowProblem(source_, row, {}, fmt::format("ไฟล์ XLSX ผิดปกติ: {} แถว {}", source_, row),
+                          fmt::format("ข้อมูลของแถวนี้ใน {} ยาวเกิน {} MB โดยไม่จบแถว ให้เปิดใน Excel "
+                                      "แล้วบันทึกใหม่",
+                                      name, kMaxRowBytes / (1024 * 1024)));
+    }
 
     /// Offset just past the <sheetData> start tag, kNoSheetData for an empty <sheetData/>, npos
     /// while `xml` does not hold the whole tag yet. Sets `prefix` to the tag's prefix with colon.
@@ -568,7 +618,7 @@ class XlsxReader {
         return std::string_view::npos;
     }
 
-    Status ReadRows(const pugi::xml_document& fragment, int& row_number, Sheet& sheet) const {
+    Status ReadRows(const pugi::xml_document& fragment, int& row_number, Sheet& sheet) {
         for (const auto& row : fragment.children()) {
             if (LocalName(row.name()) != "row") continue;
             if (const auto attribute = row.attribute("r")) {
@@ -617,6 +667,13 @@ class XlsxReader {
                 if (index >= cells.size()) cells.resize(index + 1);
                 cells[index] = std::move(*value);
             }
+            cell_count_ += cells.size();
+            if (cell_count_ > limits_.max_cells) {
+                return RowProblem(
+                    source_, row_number, {},
+                    fmt::format("ไฟล์ {} มีข้อมูลเกิน {} ช่อง", source_, FormatCount(limits_.max_cells)),
+                    fmt::format("ถึงแถว {} แล้วข้อมูลยังไม่หมด ให้แบ่งเป็นหลายไฟล์", row_number));
+            }
             if (!cells.empty()) sheet.rows.push_back(SheetRow{row_number, std::move(cells)});
         }
         return {};
@@ -661,6 +718,8 @@ class XlsxReader {
 
     zip_t* archive_;
     std::string source_;
+    const ReadLimits& limits_;
+    std::size_t cell_count_ = 0;
     std::vector<std::string> shared_strings_;
     std::vector<bool> date_styles_;  // by cell style (xf) index
     bool date1904_ = false;
@@ -668,7 +727,7 @@ class XlsxReader {
 
 }  // namespace
 
-Result<Sheet> ReadXlsx(std::string_view bytes, std::string source) {
+Result<Sheet> ReadXlsx(std::string_view bytes, std::string source, const ReadLimits& limits) {
     if (bytes.empty()) return EmptyFileProblem(source);
     zip_error_t error;
     zip_error_init(&error);
@@ -687,7 +746,7 @@ Result<Sheet> ReadXlsx(std::string_view bytes, std::string source) {
         return problem;
     }
     zip_error_fini(&error);
-    return XlsxReader(archive.get(), std::move(source)).Read();
+    return XlsxReader(archive.get(), std::move(source), limits).Read();
 }
 
 }  // namespace khet::sheets

@@ -288,6 +288,49 @@ TEST(ReadXlsx, CellsAreCleanTextAndANulIsAProblemAtItsCell) {
     EXPECT_THAT(sheet.error().fields.at(0).message, HasSubstr("U+0000"));
 }
 
+// docs/SECURITY.md, probe 4: 1.2 MB of zipped whitespace inflated to 1.2 GB, took 6 minutes and
+// 2.1 GB before it was refused.
+TEST(ReadXlsx, RefusesAWorksheetThatInflatesLikeABomb) {
+    Workbook workbook;
+    workbook.sheet_data =
+        "<row r=\"1\"><c r=\"A1\"><v>1</v></c>" + std::string(40 * 1024 * 1024, ' ') + "</row>";
+    const std::string bytes = workbook.Bytes();
+    ASSERT_LT(bytes.size(), 200u * 1024);
+    auto sheet = ReadXlsx(bytes, "bomb.xlsx");
+    ASSERT_FALSE(sheet);
+    EXPECT_EQ(sheet.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_THAT(sheet.error().message, HasSubstr("ไฟล์ XLSX ผิดปกติ: bomb.xlsx"));
+}
+
+TEST(ReadXlsx, RefusesARowThatDoesNotEndWithin16Megabytes) {
+    std::string digits(17 * 1024 * 1024, '0');
+    std::uint32_t state = 7;
+    for (char& c : digits) {
+        state = state * 1664525u + 1013904223u;
+        c = static_cast<char>('0' + (state >> 24) % 10);
+    }
+    Workbook workbook;
+    workbook.sheet_data =
+        "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\"><v>" + digits +
+        "</v></c></row>";
+    auto sheet = ReadXlsx(workbook.Bytes(), "wide.xlsx");
+    ASSERT_FALSE(sheet);
+    EXPECT_EQ(sheet.error().fields.at(0).row, 2);
+    EXPECT_THAT(sheet.error().fields.at(0).message, HasSubstr("ยาวเกิน 16 MB"));
+}
+
+TEST(ReadXlsx, StopsAtTheCellLimitAndTheDeadline) {
+    const std::string bytes = CensusWorkbook().Bytes();
+    auto many = ReadXlsx(bytes, "census.xlsx", {.max_cells = 3});
+    ASSERT_FALSE(many);
+    EXPECT_THAT(many.error().message, HasSubstr("มีข้อมูลเกิน 3 ช่อง"));
+    auto late =
+        ReadXlsx(bytes, "census.xlsx", {.deadline = Deadline::In(std::chrono::seconds(-1))});
+    ASSERT_FALSE(late);
+    EXPECT_EQ(late.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_TRUE(ReadXlsx(bytes, "census.xlsx", {.deadline = Deadline::In(std::chrono::hours(1))}));
+}
+
 TEST(ReadXlsx, TellsOpenDocumentFilesApart) {
     auto sheet = ReadXlsx(ZipParts({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
                                     {"content.xml", "<office:document-content/>"}}),

@@ -348,6 +348,117 @@ TEST_P(HostileInput, AFormulaPastItsRangeStoresNothingAndAStoredValuePastItDoesN
     EXPECT_THAT(cleared.body, Not(HasSubstr("92233720368547758")));
 }
 
+// The head of an upload: no body is sent with it, so any answer that comes was decided before
+// the server read a byte of the body.
+std::string UploadHead(const HttpSession* session, std::string_view target, std::size_t length,
+                       std::string_view method = "POST") {
+    std::string head = fmt::format("{} {} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {}\r\n",
+                                   method, target, length);
+    if (session) {
+        head += fmt::format("Cookie: {}\r\nX-CSRF-Token: {}\r\n", session->cookie, session->csrf);
+    }
+    return head + "\r\n";
+}
+
+const std::string kImport = "/api/v1/offices/2402/imports/census?round=2564/2&dry_run=true";
+
+// Probe 3: the body (up to 64 MB) was read before the 401; 16 anonymous connections took the
+// server from 43 MB to 1 GB.
+TEST_P(HostileInput, AnonymousUploadsAreRefusedFromTheirHeadWithoutTheirBody) {
+    std::vector<std::unique_ptr<Connection>> connections;
+    for (int i = 0; i < 16; ++i) {
+        connections.push_back(std::make_unique<Connection>(Demo().Port()));
+        ASSERT_TRUE(connections.back()->Send(UploadHead(nullptr, kImport, 60'000'000)));
+    }
+    for (auto& connection : connections) {
+        const HttpReply reply = connection->Read();
+        EXPECT_EQ(reply.status, 401) << reply.body;
+        EXPECT_EQ(reply.Header("connection"), "close");
+    }
+    // One that sends its body anyway is answered, and the body is dropped as it comes.
+    Connection stubborn(Demo().Port());
+    ASSERT_TRUE(stubborn.Send(UploadHead(nullptr, kImport, 8'000'000)));
+    stubborn.Send(std::string(8'000'000, 'x'));
+    EXPECT_EQ(stubborn.Read().status, 401);
+    EXPECT_TRUE(Demo().Alive());
+}
+
+// A user without the right is refused before the body, with 403 and never a 400 about it; a
+// body over what the route takes is refused from its Content-Length.
+TEST_P(HostileInput, TheGateDecidesPermissionAndSizeBeforeTheBody) {
+    const HttpSession citizen = SignIn("public.2402");
+    const HttpSession supervisor = SignIn("supervisor.2402");
+    const HttpSession planner = SignIn("planner.2402");
+    const auto head = [&](const HttpSession& session, std::string_view target, std::size_t length,
+                          std::string_view method = "POST") {
+        return Send(UploadHead(&session, target, length, method));
+    };
+    EXPECT_EQ(head(citizen, kImport, 60'000'000).status, 403);
+    EXPECT_EQ(head(citizen, "/api/v1/offices/2402/plans?dry_run=true", 1'000'000).status, 403);
+    EXPECT_EQ(head(supervisor, "/api/v1/schools/" + OfficerSchool(), 100, "PUT").status, 403);
+    EXPECT_EQ(head(citizen, "/api/v1/users", 100).status, 403);
+    EXPECT_EQ(head(citizen, "/api/v1/offices/2402/plans/2565/results", 100, "PUT").status, 403);
+    EXPECT_EQ(head(planner, "/api/v1/offices/2402/plans/2565/edits", 200'000).status, 413);
+    EXPECT_EQ(head(planner, "/api/v1/offices/2402/plans?dry_run=true", 5'000'000).status, 413);
+    EXPECT_EQ(head(planner, "/api/v1/offices/2402/nothing", 100).status, 404);
+    // The same users' bodies, sent whole, get the same answers.
+    const HttpReply invalid = Call(supervisor, "PUT", "/api/v1/schools/" + OfficerSchool(), "{");
+    EXPECT_EQ(invalid.status, 403) << invalid.body;
+}
+
+// One upload at a time from one address: a second waits (429) until the first is answered.
+TEST_P(HostileInput, OneAddressSendsOneUploadAtATime) {
+    const HttpSession planner = SignIn("planner.2402");
+    const std::string csv = "school_code,grade,male,female,rooms\n" + std::string(2'000'000, '\n');
+    Connection first(Demo().Port());
+    ASSERT_TRUE(first.Send(UploadHead(&planner, kImport, csv.size())));
+    ASSERT_TRUE(first.Send(csv.substr(0, 1000)));
+    std::this_thread::sleep_for(200ms);  // the first head is admitted on a worker
+    const HttpReply second = Send(UploadHead(&planner, kImport, csv.size()));
+    EXPECT_EQ(second.status, 429) << second.body;
+    EXPECT_EQ(second.Header("retry-after"), "10");
+    ASSERT_TRUE(first.Send(csv.substr(1000)));
+    const HttpReply answered = first.Read();
+    EXPECT_EQ(answered.status, 400) << answered.body;  // a header and no rows
+    Connection third(Demo().Port());
+    ASSERT_TRUE(third.Send(UploadHead(&planner, kImport, csv.size()) + csv));
+    EXPECT_EQ(third.Read().status, 400);
+}
+
+// docs/SECURITY.md: changing one's password left the user's other sessions alive and the CSRF
+// token unchanged.
+TEST_P(HostileInput, ChangingAPasswordEndsEverySessionAndRenewsTheTokens) {
+    const HttpSession admin = SignIn("admin.2402");
+    const std::string login = "hostile." + GetParam();
+    const HttpReply added = Call(admin, "POST", "/api/v1/users",
+                                 Json{{"login", login},
+                                      {"display_name", "ผู้ทดสอบ เปลี่ยนรหัส"},
+                                      {"role", "planner"},
+                                      {"office", "2402"}}
+                                     .dump());
+    ASSERT_EQ(added.status, 201) << added.body;
+    const std::string first_password = Json::parse(added.body)["one_time_password"];
+    std::string failure;
+    const auto here = SignInOverHttp(Demo().Port(), login, first_password, &failure);
+    const auto elsewhere = SignInOverHttp(Demo().Port(), login, first_password, &failure);
+    ASSERT_TRUE(here && elsewhere) << failure;
+    const HttpReply changed = Call(
+        *here, "POST", "/api/v1/session/password",
+        Json{{"current_password", first_password}, {"new_password", "a-new-password-2569"}}.dump());
+    ASSERT_EQ(changed.status, 200) << changed.body;
+    const std::string cookie = changed.Header("set-cookie");
+    const HttpSession renewed{cookie.substr(0, cookie.find(';')),
+                              Json::parse(changed.body)["csrf_token"]};
+    EXPECT_NE(renewed.cookie, here->cookie);
+    EXPECT_NE(renewed.csrf, here->csrf);
+    EXPECT_EQ(Call(*here, "GET", "/api/v1/offices").status, 401);
+    EXPECT_EQ(Call(*elsewhere, "GET", "/api/v1/offices").status, 401);
+    EXPECT_EQ(Call(renewed, "GET", "/api/v1/offices").status, 200);
+    // The old CSRF token is worth nothing with the new session.
+    EXPECT_EQ(Call({renewed.cookie, here->csrf}, "DELETE", "/api/v1/session").status, 403);
+    EXPECT_EQ(Call(renewed, "DELETE", "/api/v1/session").status, 204);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, HostileInput, ::testing::ValuesIn(kEngines));
 
 // The command line reads the same files the same way (it exited with 139).

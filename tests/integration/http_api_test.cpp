@@ -487,6 +487,33 @@ TEST_F(HttpApi, RefusesAnUnknownImportKindAndAnImportWithoutARound) {
     EXPECT_EQ(OfficeStudents(), 27853);
 }
 
+// docs/SECURITY.md: behind a proxy, an X-Forwarded-For of 10,000 characters was stored as the
+// client's address in every audit entry; only an address is taken.
+TEST_F(HttpApi, BehindAProxyTakesOnlyAnAddressFromXForwardedFor) {
+    const auto edit = [&](const std::string& forwarded) {
+        const Json school = BodyOf(Get(std::string("/api/v1/schools/") + kSchool))["school"];
+        http::Request request = ApiRequest("PUT", std::string("/api/v1/schools/") + kSchool, {},
+                                           Json{{"version", school["version"]},
+                                                {"name", school["name"]},
+                                                {"district", school["district"]},
+                                                {"zone_code", school["zone_code"]},
+                                                {"level_span", school["level_span"]}}
+                                               .dump());
+        request.headers["cookie"] = std::string(http::kSessionCookie) + "=" + token_;
+        request.headers["x-csrf-token"] = csrf_;
+        request.headers["x-forwarded-for"] = forwarded;
+        const http::Response saved = http::HandleApi(router_, cache_, sessions_, fixture_.Store(),
+                                                     fixture_.Sessions(), {true, false}, request);
+        EXPECT_EQ(saved.status, 200) << saved.body;
+        const Json audit = BodyOf(Get("/api/v1/offices/2402/audit", {{"entity", "school"}}));
+        return audit["entries"][0]["address"].get<std::string>();
+    };
+    EXPECT_EQ(edit("10.0.0.7, 203.0.113.9"), "203.0.113.9");
+    EXPECT_EQ(edit("2001:db8::1"), "2001:db8::1");
+    EXPECT_EQ(edit("1.2.3.4, " + std::string(10'000, 'a')), "127.0.0.1");
+    EXPECT_EQ(edit("<script>"), "127.0.0.1");
+}
+
 // ---------------------------------------------------------------------------------------------
 // End to end: the real `khet serve` on a loopback port.
 

@@ -15,6 +15,8 @@
 #include <thread>
 
 #include "http/beast_server.hpp"
+#include "http/error_mapping.hpp"
+#include "tests/support/khet_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace khet::testing {
@@ -66,15 +68,19 @@ class Client {
 
 class BeastServer : public ::testing::Test {
   protected:
-    void Start(http::QuickHandler quick, http::RequestHandler handler) {
+    void Start(http::QuickHandler quick, http::RequestHandler handler,
+               http::AdmitHandler admit = {}, int connections_per_address = 64) {
         quick_ = std::move(quick);
         handler_ = std::move(handler);
+        admit_ = std::move(admit);
         http::ServerOptions options;
         options.port = 0;
         options.threads = 2;
         options.port_file = folder_.File("port").string();
-        server_ = std::async(std::launch::async,
-                             [this, options] { return http::Serve(options, quick_, handler_); });
+        options.max_connections_per_address = connections_per_address;
+        server_ = std::async(std::launch::async, [this, options] {
+            return http::Serve(options, admit_, quick_, handler_);
+        });
         for (int i = 0; i < 100 && port_ == 0; ++i) {
             std::ifstream(options.port_file) >> port_;
             if (port_ == 0) std::this_thread::sleep_for(50ms);
@@ -89,6 +95,7 @@ class BeastServer : public ::testing::Test {
     }
 
     TempDir folder_;
+    http::AdmitHandler admit_;
     http::QuickHandler quick_;
     http::RequestHandler handler_;
     std::future<Status> server_;
@@ -149,6 +156,156 @@ TEST_F(BeastServer, AnswersAHandlersExceptionWith500AndGoesOn) {
     }
     client.Get("/fine");
     EXPECT_EQ(client.Body(), "fine");
+}
+
+// docs/SECURITY.md, "Hostile input": what the adapter refuses of HTTP itself.
+TEST_F(BeastServer, AnswersMalformedRequestsWith400InsteadOfDroppingThem) {
+    Start({}, [](const http::Request&) { return Text("fine"); });
+    for (const std::string& request :
+         {std::string("GARBAGE\r\n\r\n"), std::string("GET / HTTP/9.9\r\n\r\n"),
+          std::string("GET / HTTP/1.1\r\nHost: a\r\nBad Header: x\r\n\r\n"),
+          std::string("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: x\r\n\r\n")}) {
+        Connection connection(port_);
+        ASSERT_TRUE(connection.Send(request));
+        const HttpReply reply = connection.Read();
+        EXPECT_EQ(reply.status, 400) << request;
+        EXPECT_NE(reply.body.find("invalid_argument"), std::string::npos) << reply.body;
+        EXPECT_TRUE(connection.ClosedByServer());
+    }
+}
+
+TEST_F(BeastServer, RefusesAHeaderThatMustBeOneWhenItComesTwice) {
+    Start({}, [](const http::Request& request) {
+        return Text(request.headers.count("x-forwarded-for") ? request.headers.at("x-forwarded-for")
+                                                             : "");
+    });
+    for (const char* twice :
+         {"X-CSRF-Token: a\r\nX-CSRF-Token: b", "Origin: http://a\r\nOrigin: http://b",
+          "Cookie: a=1\r\nCookie: b=2", "Host: b"}) {
+        Connection connection(port_);
+        ASSERT_TRUE(connection.Send(fmt::format("GET / HTTP/1.1\r\nHost: a\r\n{}\r\n\r\n", twice)));
+        const HttpReply reply = connection.Read();
+        EXPECT_EQ(reply.status, 400) << twice;
+        EXPECT_NE(reply.body.find("มีได้ครั้งเดียว"), std::string::npos) << reply.body;
+    }
+    // A list header sent in parts is one list.
+    Connection list(port_);
+    ASSERT_TRUE(
+        list.Send("GET / HTTP/1.1\r\nHost: a\r\nX-Forwarded-For: 1.1.1.1\r\n"
+                  "X-Forwarded-For: 2.2.2.2\r\n\r\n"));
+    const HttpReply joined = list.Read();
+    EXPECT_EQ(joined.status, 200);
+    EXPECT_EQ(joined.body, "1.1.1.1, 2.2.2.2");
+}
+
+TEST_F(BeastServer, TakesChunkedAloneAndNoOtherTransferEncoding) {
+    Start({}, [](const http::Request& request) { return Text(request.body); });
+    for (const char* coding :
+         {"Transfer-Encoding: gzip\r\nContent-Length: 5",
+          "Transfer-Encoding: chunked\r\nContent-Length: 5", "Transfer-Encoding: gzip, chunked",
+          "Transfer-Encoding: chunked, gzip"}) {
+        Connection connection(port_);
+        ASSERT_TRUE(connection.Send(fmt::format(
+            "POST /x HTTP/1.1\r\nHost: a\r\n{}\r\n\r\n5\r\nhello\r\n0\r\n\r\n", coding)));
+        EXPECT_EQ(connection.Read().status, 400) << coding;
+    }
+    Connection chunked(port_);
+    ASSERT_TRUE(
+        chunked.Send("POST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: Chunked\r\n\r\n"
+                     "5\r\nhello\r\n0\r\n\r\n"));
+    const HttpReply reply = chunked.Read();
+    EXPECT_EQ(reply.status, 200);
+    EXPECT_EQ(reply.body, "hello");
+}
+
+TEST_F(BeastServer, AsksAdmitBeforeReadingABodyAndAnswersARefusalWithoutIt) {
+    std::atomic<int> handled{0};
+    Start(
+        {},
+        [&](const http::Request& request) {
+            ++handled;
+            return Text(std::to_string(request.body.size()));
+        },
+        [](const http::Request& head, std::optional<std::size_t> declared) {
+            http::Admission admission;
+            if (head.path == "/refused") {
+                admission.refusal =
+                    http::ErrorResponse(Error{ErrorCode::kUnauthenticated, "no", {}});
+            }
+            admission.body_limit = 10;
+            EXPECT_EQ(declared.value_or(0), head.path == "/chunked" ? 0u : 60'000'000u);
+            return admission;
+        });
+    {  // refused from the head alone: the 60 MB body is never sent, the answer comes anyway
+        Connection connection(port_);
+        ASSERT_TRUE(
+            connection.Send("POST /refused HTTP/1.1\r\nHost: a\r\n"
+                            "Content-Length: 60000000\r\n\r\n"));
+        const HttpReply reply = connection.Read();
+        EXPECT_EQ(reply.status, 401);
+        EXPECT_EQ(reply.Header("connection"), "close");
+    }
+    {  // admitted with a limit of 10 bytes
+        Connection connection(port_);
+        ASSERT_TRUE(
+            connection.Send("POST /small HTTP/1.1\r\nHost: a\r\n"
+                            "Content-Length: 60000000\r\n\r\n" +
+                            std::string(64, 'x')));
+        EXPECT_EQ(connection.Read().status, 413);
+    }
+    {  // Expect: 100-continue is answered before the body is sent
+        Connection connection(port_);
+        ASSERT_TRUE(
+            connection.Send("POST /chunked HTTP/1.1\r\nHost: a\r\n"
+                            "Transfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n"));
+        EXPECT_EQ(connection.Read().status, 100);
+        ASSERT_TRUE(connection.Send("3\r\nabc\r\n0\r\n\r\n"));
+        const HttpReply reply = connection.Read();
+        EXPECT_EQ(reply.status, 200);
+        EXPECT_EQ(reply.body, "3");
+    }
+    EXPECT_EQ(handled, 1);
+}
+
+TEST_F(BeastServer, StopsTheRequestsWorkWhenItsClientGoes) {
+    std::promise<bool> stopped;
+    Start({}, [&](const http::Request& request) {
+        bool seen = false;
+        for (int i = 0; i < 500 && !seen; ++i) {
+            seen = request.stop.stop_requested();
+            std::this_thread::sleep_for(10ms);
+        }
+        stopped.set_value(seen);
+        return Text("late");
+    });
+    {
+        Connection leaving(port_);
+        ASSERT_TRUE(leaving.Send("GET /import HTTP/1.1\r\nHost: a\r\n\r\n"));
+        std::this_thread::sleep_for(100ms);
+    }  // the client closes its connection while the answer is computed
+    auto result = stopped.get_future();
+    ASSERT_EQ(result.wait_for(10s), std::future_status::ready);
+    EXPECT_TRUE(result.get());
+}
+
+TEST_F(BeastServer, LimitsTheConnectionsOfOneAddress) {
+    Start(
+        {}, [](const http::Request&) { return Text("fine"); }, {}, 3);
+    std::vector<std::unique_ptr<Connection>> open;
+    for (int i = 0; i < 3; ++i) {
+        open.push_back(std::make_unique<Connection>(port_));
+        ASSERT_TRUE(open.back()->Send(GetRequest("/")));
+        EXPECT_EQ(open.back()->Read().status, 200);
+    }
+    Connection fourth(port_);
+    const HttpReply refused = fourth.Read();
+    EXPECT_EQ(refused.status, 429);
+    EXPECT_NE(refused.body.find("too_many_requests"), std::string::npos);
+    open.pop_back();
+    std::this_thread::sleep_for(100ms);
+    Connection again(port_);
+    ASSERT_TRUE(again.Send(GetRequest("/")));
+    EXPECT_EQ(again.Read().status, 200);
 }
 
 }  // namespace
