@@ -200,12 +200,46 @@ nlohmann::json ToJson(const AuditEntry& entry) {
             {"before", value(entry.before)},  {"after", value(entry.after)}};
 }
 
+namespace {
+
+// Every body of the API is an object of values and lists of values; a reply that echoes one
+// recurses once a level, so a body of nested lists is refused before it is parsed.
+constexpr int kMaxJsonDepth = 16;
+
+int NestingDepth(std::string_view text) {
+    int depth = 0;
+    int deepest = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+}  // namespace
+
 Result<JsonBody> JsonBody::Parse(std::string_view text, std::size_t max_bytes) {
     const auto refuse = [](std::string message) {
         return InvalidArgument(message, {FieldError{"body", message, 0, ""}});
     };
     if (text.size() > max_bytes) {
         return refuse(fmt::format("ข้อมูลที่ส่งมายาวเกิน {} ไบต์", max_bytes));
+    }
+    if (NestingDepth(text) > kMaxJsonDepth) {
+        return refuse(fmt::format("ข้อมูลที่ส่งมาซ้อนกันลึกเกิน {} ชั้น", kMaxJsonDepth));
     }
     auto parsed = nlohmann::json::parse(text, nullptr, false);
     if (parsed.is_discarded()) return refuse("ข้อมูลที่ส่งมาไม่ใช่ JSON ที่ถูกต้อง");

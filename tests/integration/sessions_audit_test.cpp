@@ -270,6 +270,12 @@ TEST_P(SessionsAndAudit, JsonBodiesAreCheckedFieldByField) {
     EXPECT_EQ(broken.status, 400);
     EXPECT_EQ(Json::parse(broken.body)["error"]["fields"][0]["field"], "body");
     EXPECT_EQ(broken.body.find("parse_error"), std::string::npos);  // no library internals
+
+    http::Request deep = Put("/api/v1/schools/" + school_, {});
+    deep.body = "{\"name\": " + std::string(20'000, '[') + std::string(20'000, ']') + "}";
+    auto nested = Send(deep, &admin);
+    EXPECT_EQ(nested.status, 400);
+    EXPECT_NE(nested.body.find("ซ้อนกันลึกเกิน 16 ชั้น"), std::string::npos) << nested.body;
 }
 
 TEST_P(SessionsAndAudit, AnImportRecordsItsFileHashAndRowCountsInTheSameTransaction) {
