@@ -4,7 +4,10 @@ SANITIZE_BUILD ?= build-sanitize
 PORT ?= 8080
 DB ?= var/khet.db
 
-.PHONY: setup build web run test test-unit test-sanitize format clean bench
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?=
+
+.PHONY: setup build web run test test-unit test-sanitize sanitize-build fuzz format clean bench
 
 setup:
 	@tools/setup
@@ -33,14 +36,24 @@ test: build web
 	$(MAKE) test-sanitize
 
 # The whole C++ suite again under AddressSanitizer and UBSan (a signed overflow once made a
-# prototype loop forever); any report fails the run. The kill -9 trials (label slow) ran above;
-# under the sanitizers they would only be slower.
-test-sanitize: setup
-	cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DKHET_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+# prototype loop forever), built by clang so that the same build holds the fuzz targets, whose
+# seeds and kept crashes are replayed with it (label fuzz); any report fails the run. The kill -9
+# trials (label slow) ran above; under the sanitizers they would only be slower.
+sanitize-build: setup
+	@grep -qs 'CMAKE_CXX_COMPILER:.*clang++-16' $(SANITIZE_BUILD)/CMakeCache.txt || rm -rf $(SANITIZE_BUILD)
+	cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DCMAKE_CXX_COMPILER=clang++-16 \
+	  -DKHET_SANITIZE=ON -DKHET_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug
 	cmake --build $(SANITIZE_BUILD)
+
+test-sanitize: sanitize-build
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tools/lsan.supp \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j2 -LE slow
+
+# Fuzzes every target of fuzz/ for FUZZ_SECONDS each (or FUZZ_TARGETS="csv xlsx"); docs/SECURITY.md
+# says how long they have run and what they found.
+fuzz: sanitize-build
+	tools/fuzz run $(SANITIZE_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 test-unit: build
 	ctest --test-dir $(BUILD) --output-on-failure -j2 -L unit

@@ -14,6 +14,8 @@ template <class... Ts>
 struct Overloaded : Ts... {
     using Ts::operator()...;
 };
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;  // clang 16 does not deduce it for aggregates yet
 
 Status Invalid(std::string field, std::string message) {
     return InvalidArgument(message, {FieldError{std::move(field), message, 0, ""}});

@@ -158,7 +158,8 @@ struct Server {
     const QuickHandler& quick;
     const RequestHandler& handler;
     asio::thread_pool& workers;
-    ConnectionCount& connections;
+    // Shared: a connection still draining a refused body when the server stops leaves it last.
+    std::shared_ptr<ConnectionCount> connections;
 };
 
 // How long a refused client may go on sending the body it was refused, drained and dropped, so
@@ -172,16 +173,19 @@ constexpr std::size_t kMostLingerBytes = 128 * 1024 * 1024;
 class Session : public std::enable_shared_from_this<Session> {
   public:
     Session(Socket socket, const Server& server)
-        : stream_(std::move(socket)), server_(server), options_(server.options) {}
+        : stream_(std::move(socket)),
+          server_(server),
+          options_(server.options),
+          connections_(server.connections) {}
     ~Session() {
-        if (counted_) server_.connections.Leave(remote_);
+        if (counted_) connections_->Leave(remote_);
     }
 
     void Start() {
         beast::error_code ignored;
         const auto endpoint = stream_.socket().remote_endpoint(ignored);
         if (!ignored) remote_ = endpoint.address().to_string();
-        if (!server_.connections.Enter(remote_)) {
+        if (!connections_->Enter(remote_)) {
             return WriteError(
                 429, ErrorCode::kTooManyRequests,
                 fmt::format("เปิดการเชื่อมต่อจากเครื่องเดียวกันเกิน {} ทาง: ปิดหน้าต่างที่ไม่ใช้แล้วลองใหม่",
@@ -408,6 +412,7 @@ class Session : public std::enable_shared_from_this<Session> {
     std::size_t drained_ = 0;
     const Server& server_;
     const ServerOptions& options_;
+    std::shared_ptr<ConnectionCount> connections_;
     std::string remote_;
     bool counted_ = false;
 };
@@ -505,8 +510,9 @@ Status Serve(const ServerOptions& options, AdmitHandler admit, QuickHandler quic
     // Declared after the contexts, so it is joined before they go: a worker finishing a request
     // posts its answer to the connection's context.
     asio::thread_pool workers(static_cast<std::size_t>(thread_count));
-    ConnectionCount connections(options.max_connections_per_address);
-    const Server server{options, admit, quick, handler, workers, connections};
+    const Server server{
+        options, admit,   quick,
+        handler, workers, std::make_shared<ConnectionCount>(options.max_connections_per_address)};
     auto listener = std::make_shared<Listener>(contexts, std::move(acceptor), server);
     listener->Accept();
     asio::signal_set signals(io, SIGINT, SIGTERM);

@@ -5,6 +5,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <array>
 #include <vector>
 
 #include "base/assert.hpp"
@@ -89,40 +91,78 @@ std::unexpected<Error> Refuse(std::size_t position, std::string what) {
     return InvalidArgument(fmt::format("{} ที่ตัวอักษรที่ {}: ลบออกแล้วลองอีกครั้ง", what, position));
 }
 
-// Appends `c` to `out` in Thai normal form, given what `out` already holds.
-void AppendNormalThai(char32_t c, std::vector<char32_t>& out) {
-    const std::size_t n = out.size();
-    if (c == kSaraAa && n >= 1 && out[n - 1] == kNikhahit) {
-        out[n - 1] = kSaraAm;
-    } else if (c == kSaraAa && n >= 2 && out[n - 2] == kNikhahit && IsToneMark(out[n - 1])) {
-        out[n - 2] = out[n - 1];
-        out[n - 1] = kSaraAm;
-    } else if (c == kSaraE && n >= 1 && out[n - 1] == kSaraE) {
-        out[n - 1] = kSaraAe;
-    } else if (IsThaiMark(c) && n >= 1 && out[n - 1] == c) {
-        // typed twice
-    } else if (IsVowelAboveOrBelow(c) && n >= 1 && IsToneMark(out[n - 1])) {
-        if (n >= 2 && out[n - 2] == c) return;  // the vowel is there already
-        out.insert(out.end() - 1, c);
-    } else {
-        out.push_back(c);
-    }
+// The order of the marks on one consonant: vowels above or below first, then the tone mark,
+// then the others (์ ํ ๎), as TIS 620 orders them and Thai keyboards type them; within each,
+// by canonical combining class, so that Thai in this form is NFC as well.
+int MarkOrder(char32_t c) {
+    const int group = IsVowelAboveOrBelow(c) ? 0 : IsToneMark(c) ? 1 : 2;
+    return group * 256 + u_getCombiningClass(static_cast<UChar32>(c));
 }
+
+// At most every distinct mark once: ั ิ–ฺ (8) and ็–๎ (8).
+constexpr std::size_t kMostMarks = 16;
+
+// Writes text in Thai normal form, the form IsCleanText accepts: the marks on one consonant in
+// their order and each once, never after ำ; ํ + า as ำ; เ + เ as แ.
+class ThaiNormalizer {
+  public:
+    explicit ThaiNormalizer(std::vector<char32_t>& out) : out_(out) {}
+
+    void Add(char32_t c) {
+        if (IsThaiMark(c)) {
+            marks_.push_back(c);
+            return;
+        }
+        if (c == kSaraAa && std::erase(marks_, kNikhahit) > 0) c = kSaraAm;
+        Flush();
+        if (c == kSaraE && !out_.empty() && out_.back() == kSaraE) {
+            out_.back() = kSaraAe;
+            return;
+        }
+        out_.push_back(c);
+    }
+
+    void Flush() {
+        if (marks_.empty()) return;
+        const bool after_am = !out_.empty() && out_.back() == kSaraAm;
+        if (after_am) out_.pop_back();
+        while (!out_.empty() && IsThaiMark(out_.back())) {  // the consonant's marks so far
+            marks_.insert(marks_.begin(), out_.back());
+            out_.pop_back();
+        }
+        std::stable_sort(marks_.begin(), marks_.end(),
+                         [](char32_t a, char32_t b) { return MarkOrder(a) < MarkOrder(b); });
+        for (std::size_t i = 0; i < marks_.size(); ++i) {
+            if (std::find(marks_.begin(), marks_.begin() + static_cast<std::ptrdiff_t>(i),
+                          marks_[i]) == marks_.begin() + static_cast<std::ptrdiff_t>(i)) {
+                out_.push_back(marks_[i]);
+            }
+        }
+        if (after_am) out_.push_back(kSaraAm);
+        marks_.clear();
+    }
+
+  private:
+    std::vector<char32_t>& out_;
+    std::vector<char32_t> marks_;  // typed after the last consonant, not yet written
+};
 
 }  // namespace
 
 bool IsCleanText(std::string_view text, TextShape shape) {
     std::size_t at = 0;
-    char32_t before_previous = 0;
     char32_t previous = 0;
     char32_t c = 0;
     bool first = true;
     bool check_nfc = false;
+    std::array<char32_t, kMostMarks> marks{};  // on the current consonant
+    std::size_t mark_count = 0;
     while (at < text.size()) {
         const auto byte = static_cast<unsigned char>(text[at]);
         if (byte >= 0x20 && byte < 0x7F) {
             c = byte;
             ++at;
+            mark_count = 0;
         } else {
             const std::size_t start = at;
             c = DecodeUtf8(text, at);
@@ -133,19 +173,24 @@ bool IsCleanText(std::string_view text, TextShape shape) {
             if (IsControl(c) || IsLineBreak(c)) {
                 if (!(shape == TextShape::kLines && c == '\n')) return false;
             }
-            if (c == kSaraAa &&
-                (previous == kNikhahit || (before_previous == kNikhahit && IsToneMark(previous)))) {
-                return false;
-            }
-            if ((c == kSaraE && previous == kSaraE) || (IsThaiMark(c) && previous == c) ||
-                (IsVowelAboveOrBelow(c) && IsToneMark(previous))) {
-                return false;
+            // Thai normal form, as ThaiNormalizer writes it.
+            if (IsThaiMark(c)) {
+                if (previous == kSaraAm || mark_count == kMostMarks) return false;
+                if (mark_count > 0 && MarkOrder(marks[mark_count - 1]) > MarkOrder(c)) return false;
+                for (std::size_t i = 0; i < mark_count; ++i) {
+                    if (marks[i] == c) return false;
+                }
+                marks[mark_count++] = c;
+            } else {
+                const auto end = marks.begin() + static_cast<std::ptrdiff_t>(mark_count);
+                if (c == kSaraAa && std::find(marks.begin(), end, kNikhahit) != end) return false;
+                if (c == kSaraE && previous == kSaraE) return false;
+                mark_count = 0;
             }
             check_nfc = check_nfc || MayNeedNfc(c);
         }
         if (first && IsSpaceOrInvisible(c)) return false;
         first = false;
-        before_previous = previous;
         previous = c;
     }
     if (!text.empty() && IsSpaceOrInvisible(c)) return false;
@@ -156,6 +201,7 @@ Result<std::string> CleanText(std::string_view text, TextShape shape) {
     if (IsCleanText(text, shape)) return std::string(text);
     std::vector<char32_t> out;
     out.reserve(text.size());
+    ThaiNormalizer thai(out);
     std::size_t at = 0;
     std::size_t position = 0;
     bool check_nfc = false;
@@ -182,8 +228,9 @@ Result<std::string> CleanText(std::string_view text, TextShape shape) {
             return Refuse(position, fmt::format("มีอักขระควบคุม {}", CodeName(c)));
         }
         check_nfc = check_nfc || MayNeedNfc(c);
-        AppendNormalThai(c, out);
+        thai.Add(c);
     }
+    thai.Flush();
     std::size_t first = 0;
     std::size_t last = out.size();
     while (first < last && IsSpaceOrInvisible(out[first])) ++first;

@@ -54,6 +54,10 @@ TEST(CleanText, WritesThaiInItsNormalForm) {
     EXPECT_EQ(Clean("ก\u0E48\u0E48า"), "ก่า");       // a tone mark typed twice
     EXPECT_FALSE(IsCleanText("น\u0E49\u0E4D\u0E32"));
     EXPECT_TRUE(IsCleanText("น้ำ"));
+    // Found by the fuzz target: a vowel after two tone marks, each typed more than once.
+    EXPECT_EQ(Clean("ช\u0E31\u0E31\u0E49\u0E48\u0E48\u0E31น"), "ช\u0E31\u0E49\u0E48น");
+    EXPECT_EQ(Clean("น\u0E33\u0E49"), "น้ำ");             // the tone mark typed after ำ
+    EXPECT_EQ(Clean("ก\u0E38\u0E3A"), "ก\u0E3A\u0E38");  // in the order NFC gives
 }
 
 TEST(CleanText, ComposesOtherScriptsToNfc) {
