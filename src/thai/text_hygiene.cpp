@@ -197,11 +197,31 @@ bool IsCleanText(std::string_view text, TextShape shape) {
     return !check_nfc || IsNfc(text);
 }
 
-Result<std::string> CleanText(std::string_view text, TextShape shape) {
-    if (IsCleanText(text, shape)) return std::string(text);
+namespace {
+
+// Thai normal form, then nothing invisible at either end.
+std::string NormalThaiTrimmed(std::string_view text) {
     std::vector<char32_t> out;
     out.reserve(text.size());
     ThaiNormalizer thai(out);
+    for (std::size_t at = 0; at < text.size();) thai.Add(DecodeUtf8(text, at));
+    thai.Flush();
+    std::size_t first = 0;
+    std::size_t last = out.size();
+    while (first < last && IsSpaceOrInvisible(out[first])) ++first;
+    while (last > first && IsSpaceOrInvisible(out[last - 1])) --last;
+    std::string clean;
+    clean.reserve(text.size());
+    for (std::size_t i = first; i < last; ++i) AppendUtf8(out[i], clean);
+    return clean;
+}
+
+}  // namespace
+
+Result<std::string> CleanText(std::string_view text, TextShape shape) {
+    if (IsCleanText(text, shape)) return std::string(text);
+    std::string clean;
+    clean.reserve(text.size());
     std::size_t at = 0;
     std::size_t position = 0;
     bool check_nfc = false;
@@ -228,18 +248,17 @@ Result<std::string> CleanText(std::string_view text, TextShape shape) {
             return Refuse(position, fmt::format("มีอักขระควบคุม {}", CodeName(c)));
         }
         check_nfc = check_nfc || MayNeedNfc(c);
-        thai.Add(c);
+        AppendUtf8(c, clean);
     }
-    thai.Flush();
-    std::size_t first = 0;
-    std::size_t last = out.size();
-    while (first < last && IsSpaceOrInvisible(out[first])) ++first;
-    while (last > first && IsSpaceOrInvisible(out[last - 1])) --last;
-    std::string clean;
-    clean.reserve(text.size());
-    for (std::size_t i = first; i < last; ++i) AppendUtf8(out[i], clean);
-    if (check_nfc && !IsNfc(clean)) clean = ToNfc(clean);
-    return clean;
+    // NFC reorders the marks of other scripts among Thai ones (a Lao tone mark between two Thai
+    // ones brings those together), which Thai normal form then joins: a few rounds reach text
+    // that is both, and text that reaches none within them is no writing anyone reads.
+    for (int round = 0; round < 4; ++round) {
+        if (check_nfc && !IsNfc(clean)) clean = ToNfc(clean);
+        clean = NormalThaiTrimmed(clean);
+        if (IsCleanText(clean, shape)) return clean;
+    }
+    return Refuse(1, "มีเครื่องหมายกำกับ (สระบน สระล่าง วรรณยุกต์) ของหลายภาษาปนกันจนจัดรูปไม่ได้");
 }
 
 bool IsBlank(std::string_view text) {

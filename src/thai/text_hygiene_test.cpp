@@ -62,6 +62,11 @@ TEST(CleanText, WritesThaiInItsNormalForm) {
 
 TEST(CleanText, ComposesOtherScriptsToNfc) {
     EXPECT_EQ(Clean("Cafe\u0301"), "Caf\u00E9");
+    // Found by the fuzz target: NFC moves a Lao tone mark past a Thai one, bringing two Thai
+    // tone marks together, which Thai normal form then writes once.
+    const std::string mixed = Clean("/@\u200B\u0E49\u0EC9\u0E49");
+    EXPECT_TRUE(IsCleanText(mixed)) << mixed;
+    EXPECT_EQ(mixed, "/@\u200B\u0E49\u0EC9");
     EXPECT_FALSE(IsCleanText("Cafe\u0301"));
     EXPECT_TRUE(IsCleanText("Caf\u00E9"));
 }
