@@ -20,7 +20,7 @@ inline void CheckSheet(const sheets::Sheet& sheet) {
     Require(!sheet.rows.empty(), "a sheet that reads has a row");
     for (const sheets::SheetRow& row : sheet.rows) {
         Require(row.number > 0 && !row.cells.empty(), "a row has a number and a cell");
-        for (const std::string& cell : row.cells) {
+        for (const std::string_view cell : row.cells) {
             Require(IsCleanText(cell), "every cell is clean one-line text");
         }
     }

@@ -196,7 +196,12 @@ void UploadSlots::Give(const std::string& address) {
 Admission AdmitHead(const Router& router, SessionCache& kept_sessions, SessionService& sessions,
                     UploadSlots& uploads, const GateOptions& options, Request head,
                     std::optional<std::size_t> declared_length) {
-    if (!head.path.starts_with("/api/")) return {router.Dispatch(head), 0, nullptr};
+    if (!head.path.starts_with("/api/")) {
+        // The web UI's files: a GET is answered whatever its (ignored) body; nothing else is.
+        if (head.method == "GET" || head.method == "HEAD")
+            return {std::nullopt, kMaxJsonBody, nullptr};
+        return {router.Dispatch(head), 0, nullptr};
+    }
     ApplyTransport(head, options);
     const Resolved resolved =
         ResolveSession(sessions, kept_sessions, head, SessionService::Touch::kReadOnly);

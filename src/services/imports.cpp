@@ -561,7 +561,7 @@ Result<ImportSummary> ImportService::ImportEmisStudents(const sheets::Sheet& she
     for (std::size_t i = 1; i < sheet.rows.size(); ++i) {
         if (auto wanted = StillWanted(options, i); !wanted) return std::unexpected(wanted.error());
         const sheets::SheetRow& row = sheet.rows[i];
-        const std::string label = row.cells.empty() ? "" : row.cells[0];
+        const std::string label(row.cells.empty() ? "" : row.cells[0]);
         std::array<int, 4> values{};
         bool numbers_ok = true;
         for (int c = 0; c < 4; ++c) {
@@ -698,7 +698,7 @@ Result<ImportSummary> ImportService::ImportEmisStaff(const sheets::Sheet& sheet,
         if (auto wanted = StillWanted(options, i); !wanted) return std::unexpected(wanted.error());
         const sheets::SheetRow& row = sheet.rows[i];
         auto cell = [&](int c) {
-            return c < static_cast<int>(row.cells.size()) ? row.cells[c] : std::string();
+            return c < static_cast<int>(row.cells.size()) ? row.cells[c] : std::string_view();
         };
         std::array<int, 3> values{};
         bool numbers_ok = true;
@@ -713,7 +713,7 @@ Result<ImportSummary> ImportService::ImportEmisStaff(const sheets::Sheet& sheet,
                 row.number, "รวม",
                 fmt::format("รวม {} ไม่เท่ากับ ชาย {} + หญิง {}", values[2], values[0], values[1]));
         }
-        const std::string position_text = cell(0), standing_text = cell(1);
+        const std::string position_text(cell(0)), standing_text(cell(1));
         if (position_text == "รวมทั้งหมด" || standing_text == "รวม") {
             const bool grand = position_text == "รวมทั้งหมด";
             const auto& expected = grand ? all : position_sum;

@@ -79,11 +79,9 @@ class CsvParser {
                 width = cells.size();
                 cell_count += width;
                 if (cell_count > limits_.max_cells) return TooManyCells(row);
-                sheet_.rows.push_back(SheetRow{row, std::move(cells)});
-                cells = {};
-            } else {
-                cells.clear();
+                sheet_.AddRow(row, cells);
             }
+            cells.clear();
         }
         return {};
     }
@@ -107,7 +105,7 @@ class CsvParser {
     // The cell as imports store it; its raw bytes are kept when they are clean already.
     Result<std::string> Cell(std::string_view raw, int row, std::size_t index) const {
         if (IsCleanText(raw)) return std::string(raw);
-        const auto* header = sheet_.rows.empty() ? nullptr : &sheet_.rows.front().cells;
+        const RowCells* header = sheet_.rows.empty() ? nullptr : &sheet_.rows.front().cells;
         return CellText(raw, sheet_.source, row, ColumnName(header, row, index));
     }
 

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <stdexcept>
 #include <system_error>
 
 #include "sheets/sheet_error.hpp"
@@ -39,6 +40,11 @@ std::string Sha256Hex(std::string_view bytes) {
     std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex;
     sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
     return std::string(hex.data());
+}
+
+std::string_view RowCells::at(std::size_t i) const {
+    if (i >= count_) throw std::out_of_range("RowCells::at");
+    return (*this)[i];
 }
 
 Result<Sheet> ReadSheet(std::string_view bytes, std::string source, const ReadLimits& limits) {

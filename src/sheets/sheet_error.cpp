@@ -46,9 +46,9 @@ std::unexpected<Error> NoRowsProblem(std::string_view source) {
                        "ไม่พบแถวที่มีข้อมูล อย่างน้อยต้องมีแถวหัวตาราง");
 }
 
-std::string ColumnName(const std::vector<std::string>* header, int row, std::size_t index) {
+std::string ColumnName(const RowCells* header, int row, std::size_t index) {
     if (header != nullptr && index < header->size() && !(*header)[index].empty() && row > 1) {
-        return (*header)[index];
+        return std::string((*header)[index]);
     }
     std::string letters;
     for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "sheets/sheet.hpp"
 
 namespace khet::sheets {
 
@@ -28,7 +29,7 @@ std::unexpected<Error> NoRowsProblem(std::string_view source);
 
 /// The name of column `index` (0-based) for messages: its header in the file's first row when
 /// `row` is below it, else its letter as Excel shows it ("C").
-std::string ColumnName(const std::vector<std::string>* header, int row, std::size_t index);
+std::string ColumnName(const RowCells* header, int row, std::size_t index);
 
 /// A cell's text as every import stores it (thai/text_hygiene.hpp, one line): trimmed, Thai in
 /// its normal form, line breaks and tabs as spaces; a noncharacter or control character is a

@@ -674,7 +674,7 @@ class XlsxReader {
                     fmt::format("ไฟล์ {} มีข้อมูลเกิน {} ช่อง", source_, FormatCount(limits_.max_cells)),
                     fmt::format("ถึงแถว {} แล้วข้อมูลยังไม่หมด ให้แบ่งเป็นหลายไฟล์", row_number));
             }
-            if (!cells.empty()) sheet.rows.push_back(SheetRow{row_number, std::move(cells)});
+            if (!cells.empty()) sheet.AddRow(row_number, cells);
         }
         return {};
     }

@@ -236,7 +236,7 @@ TEST_P(HostileInput, CsvDownloadsCarryFormulasAsText) {
         ASSERT_TRUE(sheet) << Describe(sheet.error());
         bool found = false;
         for (const auto& row : sheet->rows) {
-            for (const std::string& cell : row.cells) {
+            for (const std::string_view cell : row.cells) {
                 EXPECT_FALSE(cell.starts_with("=") || cell.starts_with("+") ||
                              cell.starts_with("@"))
                     << target << ": " << cell;
