@@ -117,6 +117,26 @@ TEST_P(Imports, DryRunChecksButWritesNothing) {
     EXPECT_EQ(StoredRows(), 0);
 }
 
+// An import nobody waits for any more (its client has gone), or past its time, stops between
+// rows and writes nothing.
+TEST_P(Imports, StopsWhenItsDeadlinePassesAndWritesNothing) {
+    std::string csv = "school_code,grade,male,female,rooms\n";
+    for (int i = 0; i < 5000; ++i) csv += "1024070191,ป.1,1,1,1\n";
+    const sheets::Sheet sheet = CsvSheet("census.csv", csv);
+    ImportOptions options = Round();
+    std::stop_source client;
+    options.deadline = Deadline::In(std::chrono::hours(1), client.get_token());
+    client.request_stop();
+    auto gone = fixture_.Imports().ImportCensus(sheet, options);
+    ASSERT_FALSE(gone);
+    EXPECT_EQ(gone.error().code, ErrorCode::kUnavailable);
+    options.deadline = Deadline::In(std::chrono::seconds(-1));
+    auto late = fixture_.Imports().ImportCensus(sheet, options);
+    ASSERT_FALSE(late);
+    EXPECT_THAT(late.error().message, HasSubstr("ใช้เวลานานเกินกำหนด"));
+    EXPECT_EQ(StoredRows(), 0);
+}
+
 TEST_P(Imports, ReimportingARoundReplacesItForTheOffice) {
     const std::string first =
         "school_code,grade,male,female,rooms\n1024070191,ป.1,1,1,1\n1024070205,ป.1,2,2,1\n";
