@@ -17,6 +17,7 @@ struct EnrolmentRow {
     int male = 0;
     int female = 0;
     int rooms = 0;
+    long long Students() const { return static_cast<long long>(male) + female; }
 };
 
 /// Staff of one school by position × salary rank × academic standing × sex.
@@ -27,6 +28,7 @@ struct StaffRow {
     std::string standing = "-";
     int male = 0;
     int female = 0;
+    long long People() const { return static_cast<long long>(male) + female; }
 };
 
 /// Civil-servant staff of one school by highest degree × sex.

@@ -67,6 +67,9 @@ std::string KnownMeasureNames() {
 // result in hundredths leaves int64 (a literal of 92233720368547758 once stored -9.2e16).
 constexpr double kLargestMagnitude = 1e12;
 
+constexpr std::size_t kMostFormulaCharacters = 1000;
+constexpr int kMostParentheses = 32;
+
 bool InRange(double value) { return std::isfinite(value) && std::fabs(value) <= kLargestMagnitude; }
 
 // A number for the working: whole numbers without a point, others with up to 4 decimals.
@@ -87,14 +90,14 @@ MeasureValues MeasuresOf(const OfficeSnapshot& snapshot) {
     MeasureValues values;
     for (const KpiMeasure& measure : kMeasures) values[std::string(measure.name)] = 0;
     for (const EnrolmentRow& row : snapshot.enrolment) {
-        values["students"] += row.male + row.female;
+        values["students"] += row.Students();
         values["students_male"] += row.male;
         values["students_female"] += row.female;
-        values[std::string(StageMeasure(StageOf(row.grade)))] += row.male + row.female;
+        values[std::string(StageMeasure(StageOf(row.grade)))] += row.Students();
         values["rooms"] += row.rooms;
     }
     for (const StaffRow& row : snapshot.staff) {
-        if (CountsAsTeacher(row.position)) values["teachers"] += row.male + row.female;
+        if (CountsAsTeacher(row.position)) values["teachers"] += row.People();
     }
     const auto totals = TotalsBySchool(snapshot);
     for (const School& school : snapshot.schools) {
@@ -241,8 +244,13 @@ Result<KpiFormula> KpiFormula::Parse(std::string_view raw) {
         return InvalidArgument(message, {FieldError{"formula", message, 0, ""}});
     };
     if (ascii.empty()) return InvalidArgument("สูตรว่าง", {FieldError{"formula", "สูตรว่าง", 0, ""}});
+    if (CodePoints(text) > kMostFormulaCharacters) {
+        return problem(static_cast<int>(kMostFormulaCharacters) + 1,
+                       fmt::format("สูตรยาวเกิน {} ตัวอักษร", kMostFormulaCharacters));
+    }
     std::vector<Token> tokens;
     int column = 0;
+    int depth = 0;  // parentheses open: the reader recurses once a level
     for (std::size_t i = 0; i < ascii.size();) {
         ++column;
         const unsigned char c = static_cast<unsigned char>(ascii[i]);
@@ -299,6 +307,10 @@ Result<KpiFormula> KpiFormula::Parse(std::string_view raw) {
             continue;
         }
         if (c == '(' || c == ')') {
+            depth += c == '(' ? 1 : -1;
+            if (depth > kMostParentheses) {
+                return problem(column, fmt::format("วงเล็บซ้อนกันเกิน {} ชั้น", kMostParentheses));
+            }
             tokens.push_back({c == '(' ? Token::Kind::kOpen : Token::Kind::kClose,
                               std::string(1, static_cast<char>(c)), 0, column});
             ++i;

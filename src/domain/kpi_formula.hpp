@@ -45,7 +45,7 @@ class KpiFormula {
   public:
     /// kInvalidArgument saying where and what is wrong: an unknown measure (listing the known
     /// ones), a character a formula cannot hold, a number past ±10^12, a missing operand or
-    /// parenthesis.
+    /// parenthesis, more than 1,000 characters or 32 parentheses one inside another.
     static Result<KpiFormula> Parse(std::string_view text);
 
     /// As written.

@@ -135,6 +135,17 @@ TEST(KpiFormula, RefusesNumbersAndResultsPastTenToTheTwelve) {
     EXPECT_EQ(KpiFormula::Parse("1000000 * 1000000")->Evaluate(values)->value, 1e12);
 }
 
+TEST(KpiFormula, RefusesFormulasTooLongOrTooDeepToRead) {
+    // A plan file may hold a formula of megabytes; the reader recurses once a parenthesis.
+    auto deep = KpiFormula::Parse(std::string(40, '(') + "1" + std::string(40, ')'));
+    ASSERT_FALSE(deep);
+    EXPECT_NE(deep.error().message.find("ซ้อนกันเกิน 32 ชั้น"), std::string::npos);
+    EXPECT_TRUE(KpiFormula::Parse(std::string(32, '(') + "1" + std::string(32, ')')));
+    auto tall = KpiFormula::Parse("1" + std::string(1000, '0'));
+    ASSERT_FALSE(tall);
+    EXPECT_NE(tall.error().message.find("ยาวเกิน 1000 ตัวอักษร"), std::string::npos);
+}
+
 TEST(RoundEnd, IsTheLastDayOfTheRoundsMonth) {
     EXPECT_EQ(RoundEnd(2565, 3).Iso(), "2021-12-31");
     EXPECT_EQ(RoundEnd(2565, 6).Iso(), "2022-03-31");

@@ -68,13 +68,12 @@ std::map<std::string, SchoolTotals> TotalsBySchool(const OfficeSnapshot& snapsho
         SchoolTotals& school = totals[row.school_code];
         school.male += row.male;
         school.female += row.female;
-        school.students += row.male + row.female;
+        school.students += row.Students();
         school.rooms += row.rooms;
         school.reported = true;
     }
     for (const StaffRow& row : snapshot.staff) {
-        if (CountsAsTeacher(row.position))
-            totals[row.school_code].teachers += row.male + row.female;
+        if (CountsAsTeacher(row.position)) totals[row.school_code].teachers += row.People();
     }
     return totals;
 }

@@ -125,6 +125,7 @@ std::optional<int> ParseCount(std::string_view text) {
     int plain_value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), plain_value);
     if (error == std::errc() && end == text.data() + text.size() && plain_value >= 0) {
+        if (plain_value > kMostCount) return std::nullopt;
         return plain_value;
     }
     std::string plain;
@@ -140,7 +141,10 @@ std::optional<int> ParseCount(std::string_view text) {
     if (plain.empty() || plain == "-") return 0;
     int value = 0;
     auto [ptr, ec] = std::from_chars(plain.data(), plain.data() + plain.size(), value);
-    if (ec != std::errc() || ptr != plain.data() + plain.size() || value < 0) return std::nullopt;
+    if (ec != std::errc() || ptr != plain.data() + plain.size() || value < 0 ||
+        value > kMostCount) {
+        return std::nullopt;
+    }
     return value;
 }
 

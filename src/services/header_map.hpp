@@ -60,8 +60,12 @@ class ImportErrors {
     long long total_ = 0;
 };
 
-/// Parses a whole non-negative count ("1,234" and Thai digits accepted; "" and "-" are 0).
-/// nullopt for anything else.
+/// The most a count cell may hold: no grade of a school, nor its staff of one kind, comes near,
+/// and sums over every school of the country stay far within their integers.
+inline constexpr int kMostCount = 100'000;
+
+/// Parses a whole non-negative count up to kMostCount ("1,234" and Thai digits accepted; ""
+/// and "-" are 0). nullopt for anything else.
 std::optional<int> ParseCount(std::string_view text);
 
 }  // namespace khet

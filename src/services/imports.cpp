@@ -54,7 +54,7 @@ std::optional<int> ReadCount(ImportErrors& errors, const sheets::SheetRow& row,
         const bool negative = !text.empty() && text.front() == '-';
         errors.Add(row.number, map.Header(key),
                    negative ? fmt::format("จำนวนติดลบไม่ได้ ({})", text)
-                            : fmt::format("ต้องเป็นจำนวนเต็มไม่ติดลบ แต่ได้ \"{}\"", text));
+                            : fmt::format("ต้องเป็นจำนวนเต็ม 0–{} แต่ได้ \"{}\"", kMostCount, text));
     }
     return count;
 }
@@ -65,7 +65,8 @@ std::optional<int> ReadCountAt(ImportErrors& errors, const sheets::SheetRow& row
         column < static_cast<int>(row.cells.size()) ? std::string_view(row.cells[column]) : "";
     auto count = ParseCount(text);
     if (!count) {
-        errors.Add(row.number, header, fmt::format("ต้องเป็นจำนวนเต็มไม่ติดลบ แต่ได้ \"{}\"", text));
+        errors.Add(row.number, header,
+                   fmt::format("ต้องเป็นจำนวนเต็ม 0–{} แต่ได้ \"{}\"", kMostCount, text));
     }
     return count;
 }
