@@ -265,7 +265,8 @@ int Serve(const std::string& database, const ServeArgs& args) {
             return http::HandleApi(router, cache, sessions, wiring.Store(), wiring.Sessions(), gate,
                                    request);
         }
-        return router.Dispatch(request);
+        // Only the gate reaches the router; other paths are the web UI's files.
+        return http::ErrorResponse(NotFound(fmt::format("ไม่พบ {}", request.path)).error());
     };
     http::ServerOptions options;
     options.headers = {

@@ -41,7 +41,7 @@ class Wiring {
         : store_(std::move(connection)),
           statistics_(store_, store_, store_),
           imports_(store_, store_),
-          accounts_(store_, store_, hasher_, store_),
+          accounts_(store_, store_, hasher_),
           sessions_(store_, store_, accounts_, tokens_, clock_),
           directory_(store_, store_),
           audit_(store_),

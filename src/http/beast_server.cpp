@@ -71,6 +71,11 @@ Result<Request> ToRequestHead(const bhttp::request_header<>& in, const std::stri
     const std::string_view target(in.target().data(), in.target().size());
     const auto question = target.find('?');
     request.path = PercentDecode(target.substr(0, question), false).value_or(std::string(target));
+    // One slash between segments: the router reads "//api/v1" as "/api/v1", and so must the
+    // check of what goes to the gate.
+    request.path.erase(std::unique(request.path.begin(), request.path.end(),
+                                   [](char a, char b) { return a == '/' && b == '/'; }),
+                       request.path.end());
     if (question != std::string_view::npos) request.query = ParseQuery(target.substr(question + 1));
     for (const auto& field : in) {
         std::string name(field.name_string());
@@ -340,6 +345,10 @@ class Session : public std::enable_shared_from_this<Session> {
     // is drained and dropped for a while, never held.
     void Refuse(Response response) {
         const unsigned version = parser_ ? parser_->get().version() : 11;
+        // What was read of a refused body goes now, not after the linger.
+        parser_.reset();
+        buffer_.consume(buffer_.size());
+        buffer_.shrink_to_fit();
         Write(std::move(response), false, version == 10 ? 10 : 11, false, true);
     }
 

@@ -198,9 +198,10 @@ Admission AdmitHead(const Router& router, SessionCache& kept_sessions, SessionSe
                     std::optional<std::size_t> declared_length) {
     if (!head.path.starts_with("/api/")) {
         // The web UI's files: a GET is answered whatever its (ignored) body; nothing else is.
-        if (head.method == "GET" || head.method == "HEAD")
+        if (head.method == "GET" || head.method == "HEAD") {
             return {std::nullopt, kMaxJsonBody, nullptr};
-        return {router.Dispatch(head), 0, nullptr};
+        }
+        return {ErrorResponse(NotFound(fmt::format("ไม่พบ {}", head.path)).error()), 0, nullptr};
     }
     ApplyTransport(head, options);
     const Resolved resolved =

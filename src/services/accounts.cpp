@@ -232,9 +232,6 @@ Result<NewAccount> AccountService::ResetPassword(const Actor& actor, long long u
     auto version = users_.SetPassword(user->id, *hash, true, user->version, audit);
     if (!version) return std::unexpected(version.error());
     account.user.version = *version;
-    if (auto ended = sessions_.DeleteUserSessions(user->id); !ended) {
-        return std::unexpected(ended.error());
-    }
     return account;
 }
 
@@ -272,10 +269,6 @@ Result<User> AccountService::ChangeOwnPassword(const Actor& actor,
     auto version = users_.SetPassword(user.id, *hash, false, found->user.version, audit);
     if (!version) return std::unexpected(version.error());
     user.version = *version;
-    // Whoever else held a session of this user (another browser, a stolen cookie) is out.
-    if (auto ended = sessions_.DeleteUserSessions(user.id); !ended) {
-        return std::unexpected(ended.error());
-    }
     return user;
 }
 

@@ -24,9 +24,8 @@ struct NewAccount {
 /// administrator (kManageUsers) the users whose every grant lies in their office.
 class AccountService {
   public:
-    AccountService(UserRepository& users, SchoolRepository& schools, PasswordHasher& hasher,
-                   SessionRepository& sessions)
-        : users_(users), schools_(schools), hasher_(hasher), sessions_(sessions) {}
+    AccountService(UserRepository& users, SchoolRepository& schools, PasswordHasher& hasher)
+        : users_(users), schools_(schools), hasher_(hasher) {}
 
     /// Whether the actor may manage the users of some office (the system administrator, of
     /// all): the gate asks before it reads a new user or a reset (docs/SECURITY.md).
@@ -54,7 +53,8 @@ class AccountService {
 
     /// The signed-in user changes their own password (allowed while they must change it).
     /// kInvalidArgument on the field current_password or new_password.
-    /// Every session of the user ends with it (SessionService::ChangePassword opens a new one).
+    /// Every session of the user ends with it, in its transaction (SessionService::ChangePassword
+    /// opens a new one).
     Result<User> ChangeOwnPassword(const Actor& actor, std::string_view current_password,
                                    std::string_view new_password);
 
@@ -76,7 +76,6 @@ class AccountService {
     UserRepository& users_;
     SchoolRepository& schools_;
     PasswordHasher& hasher_;
-    SessionRepository& sessions_;
     std::string unknown_login_hash_;  // verified against for unknown logins, made on first use
 };
 

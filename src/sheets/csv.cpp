@@ -67,6 +67,8 @@ class CsvParser {
                 auto cell =
                     Cell(quoted ? std::string_view(*quoted) : ScanToCellEnd(), row, cells.size());
                 if (!cell) return std::unexpected(std::move(cell.error()));
+                // Counted as they come: a line of nothing but commas is millions of cells too.
+                if (++cell_count > limits_.max_cells) return TooManyCells(row);
                 cells.push_back(std::move(*cell));
                 has_content = has_content || !cells.back().empty();
                 if (at_ == end_) break;
@@ -77,8 +79,6 @@ class CsvParser {
             }
             if (has_content) {
                 width = cells.size();
-                cell_count += width;
-                if (cell_count > limits_.max_cells) return TooManyCells(row);
                 sheet_.AddRow(row, cells);
             }
             cells.clear();

@@ -146,7 +146,11 @@ TEST(ReadCsv, AFileOfLineEndsAloneReservesNothingToSpeakOf) {
     // 64 MB of "\n" once reserved a row for each: 2 GB before the first was read.
     auto sheet = ReadCsv(std::string(64 * 1024 * 1024, '\n'), "x.csv", {.max_cells = 1000});
     ASSERT_FALSE(sheet);
-    EXPECT_THAT(sheet.error().message, HasSubstr("ไม่มีข้อมูล"));
+    EXPECT_THAT(sheet.error().message, HasSubstr("มีข้อมูลเกิน 1,000 ช่อง"));
+    // Nor does a line of nothing but commas: its cells are counted as they come.
+    auto commas = ReadCsv("a\n" + std::string(10'000, ','), "x.csv", {.max_cells = 1000});
+    ASSERT_FALSE(commas);
+    EXPECT_EQ(commas.error().fields.at(0).row, 2);
 }
 
 TEST(ReadCsv, StoresThaiInItsNormalForm) {

@@ -128,14 +128,18 @@ struct Sheet {
 std::string Sha256Hex(std::string_view bytes);
 
 inline constexpr std::size_t kMaxFileBytes = std::size_t{64} * 1024 * 1024;
-/// Non-empty cells of one file: the national census (443,656 rows of 5 cells) twice over.
+/// Cells of one file: the national census (443,656 rows of 5 cells) twice over.
 inline constexpr std::size_t kMaxCells = 5'000'000;
+/// The text of all cells of one file. A workbook's cells can name one shared string many times,
+/// so a small file can spell far more text than it holds; and cells are ranges of 32 bits.
+inline constexpr std::size_t kMaxCellText = std::size_t{256} * 1024 * 1024;
 
 /// What one file may ask of the reader. Each limit, when passed, is refused with a message
 /// that says which; the reader stops at the first, so a hostile file costs no more than that.
 struct ReadLimits {
     std::size_t max_bytes = kMaxFileBytes;  // the file as received
     std::size_t max_cells = kMaxCells;
+    std::size_t max_text = kMaxCellText;    // bytes of all cells together
     Deadline deadline = Deadline::Never();  // the client's going, or the time the read may take
 };
 

@@ -629,7 +629,13 @@ class XlsxReader {
             } else {
                 ++row_number;
             }
+            if (row_number % 1024 == 0) {
+                if (auto going = limits_.deadline.Check("การอ่านไฟล์ " + source_); !going) {
+                    return going;
+                }
+            }
             std::vector<std::string> cells;
+            std::size_t row_text = 0;
             int column = -1;
             for (const auto& cell : row.children()) {
                 if (LocalName(cell.name()) != "c") continue;
@@ -664,6 +670,16 @@ class XlsxReader {
                     *value = std::move(*clean);
                 }
                 if (value->empty()) continue;
+                // Cells can name one shared string again and again: the text they spell is
+                // limited as it grows, not once the row is whole.
+                row_text += value->size();
+                if (sheet.cells->text.size() + row_text > limits_.max_text) {
+                    return RowProblem(
+                        source_, row_number, {},
+                        fmt::format("ไฟล์ {} มีข้อความในเซลล์รวมเกิน {} MB", source_,
+                                    limits_.max_text / (1024 * 1024)),
+                        fmt::format("ถึงแถว {} แล้วข้อมูลยังไม่หมด ให้แบ่งเป็นหลายไฟล์", row_number));
+                }
                 if (index >= cells.size()) cells.resize(index + 1);
                 cells[index] = std::move(*value);
             }

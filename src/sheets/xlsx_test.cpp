@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -317,6 +318,20 @@ TEST(ReadXlsx, RefusesARowThatDoesNotEndWithin16Megabytes) {
     ASSERT_FALSE(sheet);
     EXPECT_EQ(sheet.error().fields.at(0).row, 2);
     EXPECT_THAT(sheet.error().fields.at(0).message, HasSubstr("ยาวเกิน 16 MB"));
+}
+
+// Found in review: one shared string of 16 MB named by 300 cells spelled 4.8 GB from 20 KB.
+TEST(ReadXlsx, LimitsTheTextItsCellsSpellNotOnlyTheBytesItHolds) {
+    Workbook workbook;
+    workbook.shared_strings = "<si><t>" + std::string(1024 * 1024, 'a') + "</t></si>";
+    for (int row = 1; row <= 300; ++row) {
+        workbook.sheet_data +=
+            fmt::format("<row r=\"{0}\"><c r=\"A{0}\" t=\"s\"><v>0</v></c></row>", row);
+    }
+    auto sheet = ReadXlsx(workbook.Bytes(), "spelled.xlsx", {.max_text = 100 * 1024 * 1024});
+    ASSERT_FALSE(sheet);
+    EXPECT_EQ(sheet.error().fields.at(0).row, 101);
+    EXPECT_THAT(sheet.error().message, HasSubstr("ข้อความในเซลล์รวมเกิน 100 MB"));
 }
 
 TEST(ReadXlsx, StopsAtTheCellLimitAndTheDeadline) {

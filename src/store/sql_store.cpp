@@ -613,7 +613,12 @@ Result<long long> SqlStore::SetPassword(long long user_id, std::string_view pass
     KHET_TRY(updated, (*update)->Step());
     const long long version = *updated ? (*update)->Int(0) : 0;
     (*update)->Reset();
-    if (!*updated) {
+    if (*updated) {
+        // A new password ends every session of the old one (another browser, a stolen cookie).
+        KHET_TRY(sessions, connection_->Prepare("DELETE FROM sessions WHERE user_id = ?"));
+        BindAll(**sessions, user_id);
+        if (auto ended = Run(**sessions); !ended) return std::unexpected(ended.error());
+    } else {
         KHET_TRY(exists, connection_->Prepare("SELECT version FROM users WHERE id = ?"));
         BindAll(**exists, user_id);
         KHET_TRY(found, (*exists)->Step());
@@ -761,12 +766,6 @@ Status SqlStore::TouchSession(std::string_view token_hash, std::int64_t last_see
 Status SqlStore::DeleteSession(std::string_view token_hash) {
     KHET_TRY(remove, connection_->Prepare("DELETE FROM sessions WHERE token_hash = ?"));
     BindAll(**remove, token_hash);
-    return Run(**remove);
-}
-
-Status SqlStore::DeleteUserSessions(long long user_id) {
-    KHET_TRY(remove, connection_->Prepare("DELETE FROM sessions WHERE user_id = ?"));
-    BindAll(**remove, user_id);
     return Run(**remove);
 }
 

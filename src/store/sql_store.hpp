@@ -76,7 +76,6 @@ class SqlStore final : public SchoolRepository,
     Result<SessionRecord> FindSession(std::string_view token_hash) override;
     Status TouchSession(std::string_view token_hash, std::int64_t last_seen_at) override;
     Status DeleteSession(std::string_view token_hash) override;
-    Status DeleteUserSessions(long long user_id) override;
     Status PurgeExpired(std::int64_t now, std::int64_t attempts_before) override;
     Status RecordSignInAttempt(std::string_view login, std::string_view address, bool succeeded,
                                std::int64_t at) override;

@@ -96,7 +96,9 @@ std::unexpected<Error> Refuse(std::size_t position, std::string what) {
 // by canonical combining class, so that Thai in this form is NFC as well.
 int MarkOrder(char32_t c) {
     const int group = IsVowelAboveOrBelow(c) ? 0 : IsToneMark(c) ? 1 : 2;
-    return group * 256 + u_getCombiningClass(static_cast<UChar32>(c));
+    // Then by code point, so that two marks typed in either order are stored one way.
+    return (group * 256 + u_getCombiningClass(static_cast<UChar32>(c))) * 256 +
+           static_cast<int>(c & 0xFF);
 }
 
 // At most every distinct mark once: ั ิ–ฺ (8) and ็–๎ (8).
@@ -110,7 +112,8 @@ class ThaiNormalizer {
 
     void Add(char32_t c) {
         if (IsThaiMark(c)) {
-            marks_.push_back(c);
+            // Each once: a mark typed again adds nothing (and a run of them costs nothing more).
+            if (std::find(marks_.begin(), marks_.end(), c) == marks_.end()) marks_.push_back(c);
             return;
         }
         if (c == kSaraAa && std::erase(marks_, kNikhahit) > 0) c = kSaraAm;

@@ -401,6 +401,13 @@ TEST_P(HostileInput, TheGateDecidesPermissionAndSizeBeforeTheBody) {
     EXPECT_EQ(head(planner, "/api/v1/offices/2402/plans/2565/edits", 200'000).status, 413);
     EXPECT_EQ(head(planner, "/api/v1/offices/2402/plans?dry_run=true", 5'000'000).status, 413);
     EXPECT_EQ(head(planner, "/api/v1/offices/2402/nothing", 100).status, 404);
+    // Found in review: "//api/v1/…" reached the router without the gate.
+    EXPECT_EQ(Send(GetRequest("//api/v1/offices", true)).status, 401);
+    EXPECT_EQ(Send(fmt::format("DELETE //api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                               "Cookie: {}\r\nConnection: close\r\n\r\n",
+                               planner.cookie))
+                  .status,
+              403);
     // The same users' bodies, sent whole, get the same answers.
     const HttpReply invalid = Call(supervisor, "PUT", "/api/v1/schools/" + OfficerSchool(), "{");
     EXPECT_EQ(invalid.status, 403) << invalid.body;

@@ -12,7 +12,7 @@ StoreFixture::StoreFixture(const std::string& engine) : url_(NewDatabaseUrl(engi
     store_ = std::make_unique<store::SqlStore>(std::move(*connection));
     imports_ = std::make_unique<ImportService>(*store_, *store_);
     statistics_ = std::make_unique<StatisticsService>(*store_, *store_, *store_);
-    accounts_ = std::make_unique<AccountService>(*store_, *store_, hasher_, *store_);
+    accounts_ = std::make_unique<AccountService>(*store_, *store_, hasher_);
     sessions_ = std::make_unique<SessionService>(*store_, *store_, *accounts_, tokens_, clock_);
     directory_ = std::make_unique<DirectoryService>(*store_, *store_);
     audit_ = std::make_unique<AuditService>(*store_);

@@ -118,8 +118,9 @@ class UserRepository {
     virtual Result<UserCredentials> FindCredentials(std::string_view login) = 0;
     /// Every user, by login.
     virtual Result<std::vector<User>> Users() = 0;
-    /// Replaces the hash when the user is still at `expected_version`; returns the new version.
-    /// kConflict when someone changed the user since, kNotFound for an unknown id.
+    /// Replaces the hash when the user is still at `expected_version`, and ends every session of
+    /// the user, in one transaction; returns the new version. kConflict when someone changed the
+    /// user since, kNotFound for an unknown id.
     virtual Result<long long> SetPassword(long long user_id, std::string_view password_hash,
                                           bool must_change_password, long long expected_version,
                                           const AuditEntry& audit) = 0;
@@ -153,8 +154,6 @@ class SessionRepository {
     virtual Result<SessionRecord> FindSession(std::string_view token_hash) = 0;
     virtual Status TouchSession(std::string_view token_hash, std::int64_t last_seen_at) = 0;
     virtual Status DeleteSession(std::string_view token_hash) = 0;
-    /// Ends every session of the user (after an administrator reset their password).
-    virtual Status DeleteUserSessions(long long user_id) = 0;
     /// Deletes sessions that expired before `now` and attempts older than `attempts_before`.
     virtual Status PurgeExpired(std::int64_t now, std::int64_t attempts_before) = 0;
     virtual Status RecordSignInAttempt(std::string_view login, std::string_view address,
