@@ -33,6 +33,16 @@ bool HasValidGrouping(std::string_view whole) {
 
 }  // namespace
 
+Result<Money> Money::Sum(std::span<const Money> amounts) {
+    std::int64_t sum = 0;
+    for (const Money amount : amounts) {
+        if (__builtin_add_overflow(sum, amount.satang_, &sum)) {
+            return InvalidArgument("ผลรวมของจำนวนเงินมากเกินกว่าที่ระบบเก็บได้");
+        }
+    }
+    return Money(sum);
+}
+
 Result<Money> Money::Parse(std::string_view text) {
     auto bad = [&] {
         return InvalidArgument(

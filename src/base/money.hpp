@@ -2,6 +2,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 #include "base/assert.hpp"
@@ -22,6 +23,10 @@ class Money {
 
     /// The amount in satang.
     constexpr std::int64_t Satang() const { return satang_; }
+
+    /// The sum of `amounts`; kInvalidArgument when it passes what Money holds (±92 million
+    /// million baht). What sums amounts users enter, so that no input can stop the process.
+    static Result<Money> Sum(std::span<const Money> amounts);
 
     /// Sum; overflowing ±92 million million baht is a bug and stops the process.
     friend Money operator+(Money a, Money b) {

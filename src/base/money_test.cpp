@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace khet {
 namespace {
 
@@ -65,6 +67,16 @@ TEST(Money, AddsSubtractsAndCompares) {
 
 TEST(MoneyDeathTest, StopsOnOverflowBecauseItIsABug) {
     EXPECT_DEATH(Money::FromSatang(INT64_MAX) + Money::FromSatang(1), "Money overflow");
+}
+
+TEST(Money, SumsAmountsUsersEnterWithoutEverWrapping) {
+    const std::vector<Money> amounts = {*Money::Parse("1,250.50"), *Money::Parse("-0.50")};
+    EXPECT_EQ(Money::Sum(amounts)->Satang(), 125000);
+    const std::vector<Money> huge = {Money::FromSatang(INT64_MAX - 1), Money::FromSatang(2)};
+    auto over = Money::Sum(huge);
+    ASSERT_FALSE(over);
+    EXPECT_EQ(over.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(Money::Sum({})->Satang(), 0);
 }
 
 }  // namespace
