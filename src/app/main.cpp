@@ -259,11 +259,11 @@ int Serve(const std::string& database, const ServeArgs& args) {
         if (request.method == "GET" || request.method == "HEAD") return files.Find(request.path);
         return std::nullopt;
     };
-    const auto handler = [&](const http::Request& request) {
+    const auto handler = [&](http::Request request) {
         if (request.path.starts_with("/api/")) {
             Wiring& wiring = ThreadWiring(database);
             return http::HandleApi(router, cache, sessions, wiring.Store(), wiring.Sessions(), gate,
-                                   request);
+                                   std::move(request));
         }
         // Only the gate reaches the router; other paths are the web UI's files.
         return http::ErrorResponse(NotFound(fmt::format("ไม่พบ {}", request.path)).error());

@@ -308,8 +308,9 @@ class Session : public std::enable_shared_from_this<Session> {
         handling_ = true;
         WatchClient();
         asio::post(server_.workers, [self = shared_from_this(), request = std::move(request),
-                                     keep_alive, version, head] {
-            Response response = Guarded([&] { return self->server_.handler(request); });
+                                     keep_alive, version, head]() mutable {
+            // The request goes on whole: an upload's body is held once, not copied.
+            Response response = Guarded([&] { return self->server_.handler(std::move(request)); });
             asio::post(self->stream_.get_executor(),
                        [self, response = std::move(response), keep_alive, version, head]() mutable {
                            self->handling_ = false;

@@ -33,7 +33,8 @@ struct ServerOptions {
 using AdmitHandler =
     std::function<Admission(const Request& head, std::optional<std::size_t> declared_length)>;
 
-using RequestHandler = std::function<Response(const Request&)>;
+/// Takes the request whole (an upload's body moves on, never copied).
+using RequestHandler = std::function<Response(Request)>;
 /// The answer to a request when it is at hand (a file in memory, an answer kept in a cache),
 /// or nullopt when the request handler must compute it.
 using QuickHandler = std::function<std::optional<Response>(const Request&)>;

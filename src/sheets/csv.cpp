@@ -43,10 +43,6 @@ class CsvParser {
           limits_(limits) {}
 
     Status Parse() {
-        // One row a line, near enough: a national census file is 443,656 of them. A file of
-        // line ends alone reserves no more than the rows a file may have.
-        const auto lines = static_cast<std::size_t>(std::count(at_, end_, '\n')) + 1;
-        sheet_.rows.reserve(std::min(lines, limits_.max_cells));
         std::size_t width = 0;
         std::size_t cell_count = 0;
         std::vector<std::string> cells;
